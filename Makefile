@@ -1,0 +1,29 @@
+# Every target creates .venv from pyproject.toml when it is missing or older.
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+
+.PHONY: setup figures test lab bench clean
+
+setup: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	touch $(INSTALLED)
+
+figures: $(INSTALLED)
+	$(VENV)/bin/kursk figures
+
+test: $(INSTALLED)
+	$(PYTHON) -m pytest
+
+lab: $(INSTALLED)
+	$(VENV)/bin/jupyter lab notebooks/
+
+bench: $(INSTALLED)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e ".[bench]"
+	$(PYTHON) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

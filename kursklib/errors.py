@@ -1,0 +1,53 @@
+"""The one exception family (and warning) that kursklib users see."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class KursklibError(Exception):
+    """A problem with the user's input, reported as one line naming the file.
+
+    Attributes:
+        problem: What is wrong, without the location.
+        path: The file at fault, where known.
+        line: The 1-based line in that file, where known.
+    """
+
+    def __init__(
+        self, problem: str, *, path: str | Path | None = None, line: int | None = None
+    ) -> None:
+        self.problem = problem
+        self.path = Path(path) if path is not None else None
+        self.line = line
+        super().__init__(self._format())
+
+    def _format(self) -> str:
+        if self.path is None:
+            return self.problem
+        where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.problem}"
+
+
+class CorpusError(KursklibError):
+    """A corpus file or folder cannot be read."""
+
+
+class MetadataError(KursklibError):
+    """A metadata table is malformed or contradicts the corpus."""
+
+
+class GazetteerError(KursklibError):
+    """A gazetteer file is malformed."""
+
+
+class OutputError(KursklibError):
+    """An output file or folder cannot be written."""
+
+
+class NotebookError(KursklibError):
+    """A notebook failed or was given bad parameters."""
+
+
+class KursklibWarning(UserWarning):
+    """Input that was read, but not as the user may expect (naming the file)."""
