@@ -1,6 +1,16 @@
 """kursklib: tag actors, dates and terms in news coverage, and chart them."""
 
+from .actors import (
+    build_cooccurrence,
+    count_mentions,
+    find_unlisted_names,
+    load_gazetteer,
+    tag_actors,
+)
 from .corpus import Corpus, read_corpus, split_sentences
 from .errors import KursklibError, KursklibWarning
 
-__all__ = ["Corpus", "KursklibError", "KursklibWarning", "read_corpus", "split_sentences"]
+__all__ = [
+    "Corpus", "KursklibError", "KursklibWarning", "build_cooccurrence", "count_mentions",
+    "find_unlisted_names", "load_gazetteer", "read_corpus", "split_sentences", "tag_actors",
+]

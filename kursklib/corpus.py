@@ -425,6 +425,10 @@ def _train_punkt(text: str) -> PunktSentenceTokenizer:
     trainer = PunktTrainer()
     trainer.train(text, finalize=True)
     params = trainer.get_params()
+    # On a small corpus Punkt takes any word seen once before a period ("own.") for an
+    # abbreviation; keep only learned types shaped like one (initials, "u.s").
+    params.abbrev_types = {abbrev for abbrev in params.abbrev_types
+                           if "." in abbrev or (len(abbrev) == 1 and abbrev.isalpha())}
     params.abbrev_types.update(ABBREVIATIONS)
     return PunktSentenceTokenizer(params)
 
