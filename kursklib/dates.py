@@ -1,0 +1,527 @@
+"""Find temporal expressions, normalise them to TimeML ISO values, and build a timeline."""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+from .corpus import Corpus
+
+DATE_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "granularity", "mod",
+                "kind", "anchor"]
+TIMELINE_COLUMNS = ["event_id", "date_start", "date_end", "value", "granularity", "mod",
+                    "doc_id", "sent_id", "sentence", "actors", "n_sources"]
+
+MONTHS = {name: number for number, names in enumerate([
+    ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
+    ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sept", "Sep"),
+    ("October", "Oct"), ("November", "Nov"), ("December", "Dec")], start=1) for name in names}
+WEEKDAYS = {name: number for number, name in enumerate(
+    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "several": None, "a few": None, "few": None, "many": None, "a couple of": 2,
+}
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+UNITS = {"day": ("D", "day"), "week": ("W", "week"), "month": ("M", "month"),
+         "year": ("Y", "year"), "decade": ("DE", "decade"), "century": ("CE", "century")}
+MODS = {"early": "START", "beginning": "START", "start": "START", "first half": "START",
+        "mid": "MID", "middle": "MID", "late": "END", "end": "END", "second half": "END",
+        "around": "APPROX", "about": "APPROX", "approximately": "APPROX", "circa": "APPROX",
+        "roughly": "APPROX"}
+VAGUE = {"recently": "PAST_REF", "the past": "PAST_REF",
+         "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
+         "nowadays": "PRESENT_REF", "presently": "PRESENT_REF", "the future": "FUTURE_REF",
+         "soon": "FUTURE_REF"}
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)")
+_MONTH_BEFORE_DAY = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+                     r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])"
+_YEAR = r"(?<!\d)(?<!\d[,.])(?:1[5-9]\d\d|20\d\d)(?!\d)(?![,.]\d)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMBER = (r"(?:\d{1,3}|a\s+couple\s+of|a\s+few|an?|one|two|three|four|five|six|seven|eight|"
+           r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+           r"nineteen|twenty|thirty|forty|fifty|hundred|several|few|many)")
+_UNIT = r"(?:days?|weeks?|months?|years?|decades?|century|centuries)"
+_MOD = (r"(?:(?P<{p}_mod>(?:the\s+)?(?:beginning|start|end|middle|first\s+half|second\s+half)"
+        r"\s+of|early|late|mid|around|about|approximately|circa|roughly)(?:\s+|-)(?:the\s+)?)?")
+
+TEMPORAL_PATTERN = re.compile("|".join([
+    rf"(?P<iso>(?<![\d-])(?P<iso_y>\d{{4}})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
+    rf"(?![\d-]))",
+    rf"(?P<dotted>(?<![\d.])(?P<dot_d>0?[1-9]|[12]\d|3[01])\.(?P<dot_m>0?[1-9]|1[0-2])\."
+    rf"(?P<dot_y>\d{{4}})(?!\d))",
+    rf"(?P<ordof>(?:the\s+)?(?P<ordof_d>{_DAY})\s+of\s+(?P<ordof_m>{_MONTH_BEFORE_DAY})"
+    rf"(?:,?\s+(?P<ordof_y>{_YEAR}))?)",
+    rf"(?P<mdy>(?P<mdy_m>{_MONTH_BEFORE_DAY})\s+(?P<mdy_d>{_DAY})(?:,?\s+(?P<mdy_y>{_YEAR}))?)",
+    rf"(?P<dmy>(?<![\d.])(?P<dmy_d>{_DAY})\s+(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?)",
+    rf"(?P<month>{_MOD.format(p='month')}(?P<month_m>{_MONTH})(?:,?\s+(?P<month_y>{_YEAR})"
+    rf"|\s+(?P<month_rel>this|last|next)\s+year)?(?![\w-]))",
+    rf"(?P<century>(?:the\s+)?(?P<century_n>[12]?\d)(?:st|nd|rd|th)\s+century)",
+    rf"(?P<decade>(?:the\s+)?(?P<decade_y>1[5-9]\d|20\d)0['’]?s)",
+    rf"(?P<year>{_MOD.format(p='year')}(?P<year_y>{_YEAR}))",
+    rf"(?P<weekday>(?:(?P<weekday_rel>last|next|this|past|coming)\s+)?(?P<weekday_d>{_WEEKDAY})"
+    rf"(?:\s+(?:morning|afternoon|evening|night))?)",
+    r"(?P<deictic>\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b)",
+    rf"(?P<ago>\b(?P<ago_n>{_NUMBER})(?:\s+or\s+(?P<ago_n2>{_NUMBER}))?\s+(?P<ago_u>{_UNIT})"
+    rf"\s+ago\b)",
+    rf"(?P<span>\b(?:the\s+)?(?:past|last|previous|next|coming)\s+(?P<span_n>{_NUMBER})\s+"
+    rf"(?P<span_u>{_UNIT})\b)",
+    rf"(?P<spanone>\bthe\s+(?:past|last|previous)\s+(?P<spanone_u>week|month|year|decade)\b)",
+    rf"(?P<relative>\b(?:(?P<relative_adv>[Ee]arlier|[Ll]ater)\s+)?(?P<relative_det>[Tt]his|[Ll]ast|"
+    rf"[Nn]ext|[Pp]revious|[Cc]urrent)\s+(?P<relative_u>week|month|year|decade|century)\b)",
+    rf"(?P<recent>\brecent\s+(?:days|weeks|months|years|decades)\b)",
+    rf"(?P<ordinal>\b(?P<ordinal_n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    rf"tenth|\d+(?:st|nd|rd|th))\s+year\b(?!\s+of\b))",
+    rf"(?P<duration>\b(?P<duration_n>{_NUMBER})\s+(?P<duration_u>{_UNIT})\b"
+    rf"(?!\s+(?:ago|old|later|earlier)\b))",
+    r"(?P<plural>\b(?P<plural_u>days|weeks|months|years|decades|centuries)\b(?!\s+ago\b))",
+    r"(?P<vague>\b(?:[Rr]ecently|[Cc]urrently|[Nn]owadays|[Pp]resently|(?<!as\s)soon(?!\s+as\b)|(?<=\s)now|"
+    r"(?<=[Uu]ntil\s)now|at\s+present|(?<=in\s)the\s+(?:past|future))\b)",
+]))
+# "May" is a month only with a date context; otherwise it is the modal verb.
+_MAY_CONTEXT = re.compile(r"\b(?:in|of|since|until|by|from|to|early|late|mid|last|next|this|"
+                          r"through|during|between|and|or)\s+(?:the\s+)?$|[-–]\s*$", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|shall|won['’]t|going\s+to|plans?\s+to|intends?\s+to|expected\s+to"
+                     r"|scheduled|set\s+to|due\s+to|preparing\s+to|is\s+to|are\s+to|upcoming|"
+                     r"would\s+(?:be\s+)?(?:held|hold|visit|meet|take\s+place))\b", re.IGNORECASE)
+_COORDINATION = re.compile(r"\s*(?:,|or|and|to|through|until|till|-|–|—)\s*")
+_BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+# "Russia Today", "USA Today": a capitalised word just before a capitalised deictic.
+_NAME_BEFORE = re.compile(r"[A-Z][\w.]*\s+$")
+# Counts that follow a number that looks like a year ("2000 troops").
+_COUNT_NOUN = re.compile(r"\s+[a-z]+s\b")
+
+
+@dataclass(frozen=True)
+class _Reference:
+    """What one document's relative expressions resolve against."""
+
+    day: date | None
+    anchor: str  # "published" or "inferred"
+    explicit_years: list[tuple[int, int]]  # (offset, year) of explicit years, in order
+
+    def year_before(self, offset: int) -> int | None:
+        position = bisect.bisect_right(self.explicit_years, (offset, 10_000)) - 1
+        return self.explicit_years[position][1] if position >= 0 else None
+
+
+def tag_dates(corpus: Corpus, *, reference_date: str | date | pd.Timestamp | None = None
+              ) -> pd.DataFrame:
+    """Tag temporal expressions and normalise each to a TimeML-style ISO value.
+
+    Partial dates resolve against the document's publication date; without one, against
+    the latest explicit year earlier in the document, else ``reference_date``; never
+    against today. Unresolvable values keep ``X`` placeholders (``XXXX-08-20``).
+
+    Returns:
+        One row per expression: ``doc_id, sent_id, start, end, surface, value,
+        granularity, mod, kind, anchor``. ``kind`` is date | relative | duration;
+        ``anchor`` is explicit | published | inferred | none.
+
+    Example:
+        >>> dates = tag_dates(read_corpus("seeds"))  # doctest: +SKIP
+    """
+    fallback = None if reference_date is None else pd.Timestamp(reference_date).date()
+    sentences_by_doc = dict(tuple(corpus.sentences.groupby("doc_id", sort=False)))
+    rows = []
+    for document in corpus.documents.itertuples(index=False):
+        doc_sentences = sentences_by_doc.get(document.doc_id)
+        if doc_sentences is None:
+            continue
+        rows.extend(_tag_document(document.doc_id, document.text, document.published,
+                                  doc_sentences, fallback))
+    frame = pd.DataFrame(rows, columns=DATE_COLUMNS)
+    return frame.astype({"doc_id": "string", "sent_id": "int64", "start": "int64", "end": "int64",
+                         "surface": "string", "value": "string", "granularity": "string",
+                         "mod": "string", "kind": "string", "anchor": "string"})
+
+
+def _tag_document(doc_id: str, text: str, published: pd.Timestamp, sentences: pd.DataFrame,
+                  fallback: date | None) -> list[tuple]:
+    starts = sentences["start"].tolist()
+    ends = sentences["end"].tolist()
+    ids = sentences["sent_id"].tolist()
+    matches = []
+    for match in TEMPORAL_PATTERN.finditer(text):
+        position = bisect.bisect_right(starts, match.start()) - 1
+        if position < 0 or match.end() > ends[position] or not _is_temporal(text, match):
+            continue
+        matches.append((position, match))
+    explicit_years = [(m.start(), int(year)) for _, m in matches
+                      for year in [_explicit_year(m)] if year is not None]
+    if pd.notna(published):
+        reference = _Reference(published.date(), "published", explicit_years)
+    else:
+        reference = _Reference(fallback, "inferred", explicit_years)
+    rows = []
+    borrowed_years = _coordinated_years(text, [m for _, m in matches])
+    for position, match in matches:
+        sentence = text[starts[position]:ends[position]]
+        future = bool(_FUTURE.search(sentence))
+        for start, end, value, granularity, mod, kind, anchor in _normalise(
+                match, reference, future, borrowed_years.get(match.start())):
+            rows.append((doc_id, ids[position], start, end, text[start:end], value, granularity,
+                         mod, kind, anchor))
+    return rows
+
+
+def _is_temporal(text: str, match: re.Match[str]) -> bool:
+    """Reject look-alikes: the modal "may", counts that look like years."""
+    if match.group("month") and match.group("month_m") == "May" and not match.group("month_mod") \
+            and not match.group("month_y") and not match.group("month_rel"):
+        return bool(_MAY_CONTEXT.search(text[max(0, match.start() - 20):match.start()]))
+    if match.group("year") and not match.group("year_mod"):
+        return not _COUNT_NOUN.match(text, match.end())
+    if match.group("deictic") and match.group()[0].isupper():
+        return not _NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    return True
+
+
+def _explicit_year(match: re.Match[str]) -> str | None:
+    for group in ("iso_y", "dot_y", "ordof_y", "mdy_y", "dmy_y", "month_y", "year_y"):
+        if match.group(group):
+            return match.group(group)
+    return None
+
+
+def _coordinated_years(text: str, matches: list[re.Match[str]]) -> dict[int, re.Match[str]]:
+    """A bare month coordinated with a dated one borrows its year ("July or August 2025")."""
+    borrowed = {}
+    for first, second in zip(matches, matches[1:]):
+        if (first.group("month") and not first.group("month_y") and not first.group("month_rel")
+                and (second.group("month") or second.group("mdy") or second.group("dmy"))
+                and _COORDINATION.fullmatch(text[first.end():second.start()])):
+            borrowed[first.start()] = second
+    return borrowed
+
+
+def _normalise(match: re.Match[str], reference: _Reference, future: bool,
+               partner: re.Match[str] | None) -> list[tuple]:
+    """Turn one match into ``(start, end, value, granularity, mod, kind, anchor)`` rows."""
+    kind = match.lastgroup
+    start, end = match.span()
+    if kind == "iso":
+        day = _safe_date(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
+        return [] if day is None else [(start, end, day.isoformat(), "day", "", "date",
+                                        "explicit")]
+    if kind == "dotted":
+        day = _safe_date(int(match["dot_y"]), int(match["dot_m"]), int(match["dot_d"]))
+        return [] if day is None else [(start, end, day.isoformat(), "day", "", "date",
+                                        "explicit")]
+    if kind in ("ordof", "mdy", "dmy"):
+        month = MONTHS[match[f"{kind}_m"].rstrip(".")]
+        day_number = int(re.match(r"\d+", match[f"{kind}_d"]).group())
+        year = match[f"{kind}_y"]
+        if year:
+            day = _safe_date(int(year), month, day_number)
+            return [] if day is None else [(start, end, day.isoformat(), "day", "", "date",
+                                            "explicit")]
+        value, anchor = _resolve_day(reference, start, month, day_number, future)
+        return [] if value is None else [(start, end, value, "day", "", "date", anchor)]
+    if kind == "month":
+        mod = _mod(match["month_mod"])
+        month = MONTHS[match["month_m"].rstrip(".")]
+        if match["month_y"]:
+            return [(start, end, f"{int(match['month_y']):04d}-{month:02d}", "month", mod, "date",
+                     "explicit")]
+        if match["month_rel"]:
+            year, anchor = _relative_year(reference, start, match["month_rel"].lower())
+            return [(start, end, f"{year}-{month:02d}", "month", mod, "date", anchor)]
+        if partner is not None:
+            for row in _normalise(partner, reference, future, None):
+                year = row[2][:4]
+                return [(start, end, f"{year}-{month:02d}", "month", mod, "date", row[6])]
+        value, anchor = _resolve_month(reference, start, month, future)
+        return [(start, end, value, "month", mod, "date", anchor)]
+    if kind == "year":
+        return [(start, end, match["year_y"], "year", _mod(match["year_mod"]), "date", "explicit")]
+    if kind == "century":
+        number = int(match["century_n"])
+        surface_start = start + (4 if match.group().lower().startswith("the ") else 0)
+        return [(surface_start, end, f"{number - 1:02d}", "century", "", "date", "explicit")]
+    if kind == "decade":
+        surface_start = start + (4 if match.group().lower().startswith("the ") else 0)
+        return [(surface_start, end, match["decade_y"], "decade", "", "date", "explicit")]
+    if kind == "weekday":
+        value, anchor = _resolve_weekday(reference, WEEKDAYS[match["weekday_d"]],
+                                         (match["weekday_rel"] or "").lower(), future)
+        return [(start, end, value, "day", "", "date", anchor)]
+    if kind == "deictic":
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[match.group().lower()]
+        value, anchor = _shift_day(reference, shift)
+        return [(start, end, value, "day", "", "relative", anchor)]
+    if kind == "ago":
+        return _ago_rows(match, reference)
+    if kind in ("span", "duration"):
+        return [(start, end, _duration(match[f"{kind}_n"], match[f"{kind}_u"]),
+                 UNITS[_singular(match[f"{kind}_u"])][1], "", "duration", "none")]
+    if kind == "spanone":
+        unit = match["spanone_u"].lower()
+        return [(start, end, f"P1{UNITS[unit][0]}", unit, "", "duration", "none")]
+    if kind == "ordinal":
+        ordinal = match["ordinal_n"].lower()
+        number = ORDINAL_WORDS.get(ordinal) or int(re.match(r"\d+", ordinal).group())
+        return [(start, end, f"P{number}Y", "year", "", "duration", "none")]
+    if kind == "plural":
+        unit = _singular(match["plural_u"])
+        return [(start, end, f"PX{UNITS[unit][0]}", UNITS[unit][1], "", "duration", "none")]
+    if kind == "relative":
+        return [_relative_row(match, reference)]
+    if kind == "recent":
+        return [(start, end, "PAST_REF", "", "", "relative", "none")]
+    if kind == "vague":
+        return [(start, end, VAGUE[match.group().lower()], "", "", "relative", "none")]
+    raise AssertionError(f"unhandled temporal pattern {kind}")
+
+
+def _mod(phrase: str | None) -> str:
+    if not phrase:
+        return ""
+    words = re.sub(r"^the\s+|\s+of$", "", phrase.lower())
+    return MODS[re.sub(r"\s+", " ", words)]
+
+
+def _singular(unit: str) -> str:
+    unit = unit.lower()
+    return "century" if unit.startswith("centur") else unit.rstrip("s")
+
+
+def _duration(number: str, unit: str) -> str:
+    count = NUMBER_WORDS.get(re.sub(r"\s+", " ", number.lower()), None) if not number.isdigit() \
+        else int(number)
+    return f"P{'X' if count is None else count}{UNITS[_singular(unit)][0]}"
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _base_year(reference: _Reference, offset: int) -> tuple[int | None, str]:
+    if reference.anchor == "published" and reference.day is not None:
+        return reference.day.year, "published"
+    inferred = reference.year_before(offset)
+    if inferred is not None:
+        return inferred, "inferred"
+    if reference.day is not None:
+        return reference.day.year, "inferred"
+    return None, "none"
+
+
+def _resolve_day(reference: _Reference, offset: int, month: int, day_number: int, future: bool
+                 ) -> tuple[str | None, str]:
+    year, anchor = _base_year(reference, offset)
+    if year is None:
+        return f"XXXX-{month:02d}-{day_number:02d}", "none"
+    day = _safe_date(year, month, day_number)
+    if day is None:
+        return None, anchor
+    if anchor == "published":
+        if not future and day > reference.day:
+            day = _safe_date(year - 1, month, day_number) or day
+        elif future and day < reference.day:
+            day = _safe_date(year + 1, month, day_number) or day
+    return day.isoformat(), anchor
+
+
+def _resolve_month(reference: _Reference, offset: int, month: int, future: bool
+                   ) -> tuple[str, str]:
+    year, anchor = _base_year(reference, offset)
+    if year is None:
+        return f"XXXX-{month:02d}", "none"
+    if anchor == "published":
+        if not future and month > reference.day.month:
+            year -= 1
+        elif future and month < reference.day.month:
+            year += 1
+    return f"{year:04d}-{month:02d}", anchor
+
+
+def _relative_year(reference: _Reference, offset: int, determiner: str) -> tuple[int | str, str]:
+    year, anchor = _base_year(reference, offset)
+    if year is None:
+        return "XXXX", "none"
+    return year + {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1}[determiner], \
+        anchor
+
+
+def _reference_day(reference: _Reference) -> tuple[date | None, str]:
+    return (reference.day, reference.anchor) if reference.day is not None else (None, "none")
+
+
+def _shift_day(reference: _Reference, days: int) -> tuple[str, str]:
+    day, anchor = _reference_day(reference)
+    return ("XXXX-XX-XX", anchor) if day is None else ((day + timedelta(days)).isoformat(), anchor)
+
+
+def _resolve_weekday(reference: _Reference, weekday: int, determiner: str, future: bool
+                     ) -> tuple[str, str]:
+    day, anchor = _reference_day(reference)
+    if day is None:
+        return "XXXX-XX-XX", anchor
+    if determiner in ("next", "coming") or (future and determiner not in ("last", "past")):
+        shift = (weekday - day.weekday()) % 7 or 7
+    else:
+        shift = -((day.weekday() - weekday) % 7)
+        if determiner in ("last", "past") and shift == 0:
+            shift = -7
+    return (day + timedelta(shift)).isoformat(), anchor
+
+
+def _relative_row(match: re.Match[str], reference: _Reference) -> tuple:
+    start, end = match.span()
+    unit = match["relative_u"].lower()
+    offset = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1}[
+        match["relative_det"].lower()]
+    mod = ""
+    if unit == "year":
+        year, anchor = _base_year(reference, start)
+        value = "XXXX" if year is None else f"{year + offset:04d}"
+        return (start, end, value, "year", mod, "relative", anchor)
+    day, anchor = _reference_day(reference)
+    if day is None:
+        return (start, end, {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), unit,
+                mod, "relative", "none")
+    if unit == "week":
+        iso_year, iso_week, _ = (day + timedelta(weeks=offset)).isocalendar()
+        return (start, end, f"{iso_year:04d}-W{iso_week:02d}", "week", mod, "relative", anchor)
+    if unit == "month":
+        month_index = day.year * 12 + day.month - 1 + offset
+        return (start, end, f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month", mod,
+                "relative", anchor)
+    if unit == "decade":
+        return (start, end, f"{day.year // 10 + offset:03d}", "decade", mod, "relative", anchor)
+    return (start, end, f"{day.year // 100 + offset:02d}", "century", mod, "relative", anchor)
+
+
+def _ago_rows(match: re.Match[str], reference: _Reference) -> list[tuple]:
+    """"five years ago"; "fifteen or twenty years ago" gives two rows."""
+    unit = _singular(match["ago_u"])
+    day, anchor = _reference_day(reference)
+    spans = [(match.start("ago_n"), match.end(), match["ago_n"])]
+    if match["ago_n2"]:
+        spans = [(match.start("ago_n"), match.end("ago_n"), match["ago_n"]),
+                 (match.start("ago_n2"), match.end(), match["ago_n2"])]
+    rows = []
+    for start, end, number in spans:
+        count = int(number) if number.isdigit() else NUMBER_WORDS.get(
+            re.sub(r"\s+", " ", number.lower()))
+        if day is None or count is None or unit in ("decade", "century"):
+            value, granularity = "PAST_REF", ""
+            row_anchor = "none"
+        else:
+            value, granularity = _shift_unit(day, unit, -count), unit
+            row_anchor = anchor
+        rows.append((start, end, value, granularity, "", "relative", row_anchor))
+    return rows
+
+
+def _shift_unit(day: date, unit: str, count: int) -> str:
+    if unit == "day":
+        return (day + timedelta(count)).isoformat()
+    if unit == "week":
+        iso_year, iso_week, _ = (day + timedelta(weeks=count)).isocalendar()
+        return f"{iso_year:04d}-W{iso_week:02d}"
+    if unit == "month":
+        month_index = day.year * 12 + day.month - 1 + count
+        return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
+    return f"{day.year + count:04d}"
+
+
+def build_timeline(corpus: Corpus, *, mentions: pd.DataFrame | None = None,
+                   dates: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Assemble dated statements into events corroborated across documents.
+
+    Statements (``kind == "date"`` with a resolved value) in any document that name the
+    same date and the same principal actors (people and organisations if any, else
+    states and places) share one ``event_id``.
+
+    Returns:
+        One row per dated statement: ``event_id, date_start, date_end, value,
+        granularity, mod, doc_id, sent_id, sentence, actors, n_sources``; ``actors`` is
+        the sorted, ``;``-separated ids named in the sentence; ``n_sources`` counts the
+        documents behind the event. Sorted by date, then document and offset.
+
+    Example:
+        >>> build_timeline(read_corpus("seeds"))  # doctest: +SKIP
+    """
+    from .actors import tag_actors
+
+    dates = tag_dates(corpus) if dates is None else dates
+    mentions = tag_actors(corpus) if mentions is None else mentions
+    statements = dates[(dates["kind"] == "date") & ~dates["value"].str.contains("X")].copy()
+    bounds = [_period(value, granularity, mod) for value, granularity, mod in
+              zip(statements["value"], statements["granularity"], statements["mod"], strict=True)]
+    statements["date_start"] = pd.to_datetime([b[0] for b in bounds])
+    statements["date_end"] = pd.to_datetime([b[1] for b in bounds])
+    actors_by_sentence = mentions.groupby(["doc_id", "sent_id"]).apply(
+        _sentence_actors, include_groups=False) if len(mentions) else pd.Series(dtype=object)
+    keys = list(zip(statements["doc_id"], statements["sent_id"], strict=True))
+    actor_pairs = [actors_by_sentence.get(key, ("", "")) for key in keys]
+    statements["actors"] = [pair[0] for pair in actor_pairs]
+    principals = [pair[1] for pair in actor_pairs]
+    sentence_text = corpus.sentences.set_index(["doc_id", "sent_id"])["text"]
+    statements["sentence"] = [sentence_text.get(key, "") for key in keys]
+    statements["_key"] = [f"{value}|{principal}" for value, principal in
+                          zip(statements["value"], principals, strict=True)]
+    statements = statements.sort_values(["date_start", "date_end", "doc_id", "start"],
+                                        kind="stable").reset_index(drop=True)
+    order = {key: number for number, key in enumerate(dict.fromkeys(statements["_key"]), 1)}
+    statements["event_id"] = [f"E{order[key]:03d}" for key in statements["_key"]]
+    statements["n_sources"] = statements.groupby("event_id")["doc_id"].transform("nunique")
+    timeline = statements[TIMELINE_COLUMNS]
+    return timeline.astype({"event_id": "string", "value": "string", "granularity": "string",
+                            "mod": "string", "doc_id": "string", "sent_id": "int64",
+                            "sentence": "string", "actors": "string", "n_sources": "int64"})
+
+
+def _sentence_actors(group: pd.DataFrame) -> tuple[str, str]:
+    ids = sorted(set(group["actor_id"]))
+    agents = sorted(set(group.loc[group["actor_type"].isin(["person", "org"]), "actor_id"]))
+    return ";".join(ids), ";".join(agents or ids)
+
+
+def _period(value: str, granularity: str, mod: str) -> tuple[date, date]:
+    """First and last day a value covers; START/MID/END keep its calendar third."""
+    third = ("START", "MID", "END").index(mod) if mod in ("START", "MID", "END") else None
+    if granularity == "day":
+        day = date.fromisoformat(value)
+        return day, day
+    if granularity == "week":
+        year, week = value.split("-W")
+        first = date.fromisocalendar(int(year), int(week), 1)
+        return first, first + timedelta(6)
+    if granularity == "month":
+        year, month = (int(part) for part in value.split("-"))
+        last_day = calendar.monthrange(year, month)[1]
+        first_day, end_day = ((1, last_day) if third is None
+                              else ((1, 10), (11, 20), (21, last_day))[third])
+        return date(year, month, first_day), date(year, month, end_day)
+    if granularity == "year":
+        year = int(value)
+        first_month, last_month = (1, 12) if third is None else ((1, 4), (5, 8), (9, 12))[third]
+        return (date(year, first_month, 1),
+                date(year, last_month, calendar.monthrange(year, last_month)[1]))
+    span = 10 if granularity == "decade" else 100
+    first_year = int(value) * span + (1 if span == 100 else 0)
+    if third is not None:
+        size = span // 3
+        first_year, last_year = first_year + size * third, (
+            first_year + size * (third + 1) - 1 if third < 2 else first_year + span - 1)
+    else:
+        last_year = first_year + span - 1
+    return date(first_year, 1, 1), date(last_year, 12, 31)

@@ -1,0 +1,178 @@
+"""Tests for kursklib.dates: temporal tagging, normalisation, timeline."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from kursklib import build_timeline, read_corpus, tag_dates
+from kursklib.dates import DATE_COLUMNS, TIMELINE_COLUMNS
+
+SEED_DATES = [
+    # doc, surface, value, granularity, mod, kind, anchor
+    ("000", "recently", "PAST_REF", "", "", "relative", "none"),
+    ("000", "August 20", "2025-08-20", "day", "", "date", "published"),
+    ("000", "April 26", "2025-04-26", "day", "", "date", "published"),
+    ("000", "recently", "PAST_REF", "", "", "relative", "none"),
+    ("000", "recent months", "PAST_REF", "", "", "relative", "none"),
+    ("000", "fourth year", "P4Y", "year", "", "duration", "none"),
+    ("001", "Saturday", "2025-04-26", "day", "", "date", "published"),
+    ("001", "Monday morning", "2025-04-28", "day", "", "date", "published"),
+    ("001", "April 28", "2025-04-28", "day", "", "date", "published"),
+    ("001", "the future", "FUTURE_REF", "", "", "relative", "none"),
+    ("001", "December 2024", "2024-12", "month", "", "date", "explicit"),
+    ("001", "late 2024", "2024", "year", "END", "date", "explicit"),
+    ("001", "now", "PRESENT_REF", "", "", "relative", "none"),
+    ("001", "December 2024", "2024-12", "month", "", "date", "explicit"),
+    ("001", "now", "PRESENT_REF", "", "", "relative", "none"),
+    ("001", "five years ago", "2020", "year", "", "relative", "published"),
+    ("001", "fifteen", "2010", "year", "", "relative", "published"),
+    ("001", "twenty years ago", "2005", "year", "", "relative", "published"),
+    ("002", "October 1st", "2025-10-01", "day", "", "date", "published"),
+    ("002", "September 4th", "2025-09-04", "day", "", "date", "published"),
+    ("002", "recently", "PAST_REF", "", "", "relative", "none"),
+    ("002", "years", "PXY", "year", "", "duration", "none"),
+    ("002", "21st century", "20", "century", "", "date", "explicit"),
+    ("003", "December 12th", "2025-12-12", "day", "", "date", "published"),
+    ("003", "May", "2025-05", "month", "", "date", "published"),
+    ("003", "decades", "PXDE", "decade", "", "duration", "none"),
+    ("003", "the beginning of August", "2025-08", "month", "START", "date", "published"),
+    ("003", "three months", "P3M", "month", "", "duration", "none"),
+    ("003", "November", "2025-11", "month", "", "date", "published"),
+    ("003", "decades", "PXDE", "decade", "", "duration", "none"),
+    ("003", "recent years", "PAST_REF", "", "", "relative", "none"),
+    ("004", "Earlier this week", "2025-W27", "week", "", "relative", "published"),
+    ("004", "July", "2025-07", "month", "", "date", "published"),
+    ("004", "August this year", "2025-08", "month", "", "date", "published"),
+    ("004", "soon", "FUTURE_REF", "", "", "relative", "none"),
+    ("004", "now", "PRESENT_REF", "", "", "relative", "none"),
+]
+
+
+def tag_one(make_corpus, text: str, published: str | None, **options) -> pd.DataFrame:
+    metadata = f"doc_id,published\na,{published or ''}\n"
+    return tag_dates(read_corpus(make_corpus({"a.txt": text}, metadata)), **options)
+
+
+def test_tag_dates_seed_expressions_are_exact(seeds):
+    dates = tag_dates(seeds)
+    assert list(dates.columns) == DATE_COLUMNS
+    rows = [(row.doc_id[:3], row.surface, row.value, row.granularity, row.mod, row.kind,
+             row.anchor) for row in dates.itertuples()]
+    assert rows == SEED_DATES
+
+
+def test_tag_dates_offsets_index_document_text(seeds):
+    texts = dict(zip(seeds.documents["doc_id"], seeds.documents["text"], strict=True))
+    for row in tag_dates(seeds).itertuples():
+        assert texts[row.doc_id][row.start:row.end] == row.surface
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("It happened on August 20.", "2025-08-22", [("August 20", "2025-08-20", "")]),
+    ("It happened on 20 August 2025.", "2026-01-01", [("20 August 2025", "2025-08-20", "")]),
+    ("It happened on Aug. 20 in the north.", "2025-08-22", [("Aug. 20", "2025-08-20", "")]),
+    ("They met on Sept. 4, 2024 in Beijing.", None, [("Sept. 4, 2024", "2024-09-04", "")]),
+    ("The ceremony was on December 12th.", "2025-12-13", [("December 12th", "2025-12-12", "")]),
+    ("The ceremony was on the 12th of December.", "2025-12-13",
+     [("the 12th of December", "2025-12-12", "")]),
+    ("The treaty was signed in December 2024.", "2025-04-28", [("December 2024", "2024-12", "")]),
+    ("The unit was formed in May.", "2025-12-13", [("May", "2025-05", "")]),
+    ("Troops arrived as early as November.", "2025-12-13", [("November", "2025-11", "")]),
+    ("Troops arrived in late 2024.", "2025-04-28", [("late 2024", "2024", "END")]),
+    ("Talks resume in mid-2025.", "2025-01-10", [("mid-2025", "2025", "MID")]),
+    ("Talks resume by early 2026.", "2025-01-10", [("early 2026", "2026", "START")]),
+    ("Work began at the beginning of August.", "2025-12-13",
+     [("the beginning of August", "2025-08", "START")]),
+    ("Talks were held in mid-June.", "2025-12-13", [("mid-June", "2025-06", "MID")]),
+    ("They left around March.", "2025-12-13", [("around March", "2025-03", "APPROX")]),
+    ("It grew this year.", "2025-06-30", [("this year", "2025", "")]),
+    ("It fell last year.", "2025-06-30", [("last year", "2024", "")]),
+    ("They will return next month.", "2025-06-30", [("next month", "2025-07", "")]),
+    ("They met last week.", "2025-06-30", [("last week", "2025-W26", "")]),
+    ("Earlier this week, they met.", "2025-06-30", [("Earlier this week", "2025-W27", "")]),
+    ("On Saturday, Gerasimov reported.", "2025-04-28", [("Saturday", "2025-04-26", "")]),
+    ("On Monday morning, Putin spoke.", "2025-04-28", [("Monday morning", "2025-04-28", "")]),
+    ("Putin will visit on Friday.", "2025-04-28", [("Friday", "2025-05-02", "")]),
+    ("They spoke yesterday.", "2025-04-28", [("yesterday", "2025-04-27", "")]),
+    ("Today, they spoke.", "2025-04-28", [("Today", "2025-04-28", "")]),
+    ("It began five years ago.", "2025-04-28", [("five years ago", "2020", "")]),
+    ("Troops may go in July or August this year.", "2025-06-30",
+     [("July", "2025-07", ""), ("August this year", "2025-08", "")]),
+    ("Fighting lasted between June and August.", "2025-12-13",
+     [("June", "2025-06", ""), ("August", "2025-08", "")]),
+    ("The report came out on 2024-12-04.", "2025-01-01", [("2024-12-04", "2024-12-04", "")]),
+    ("The report came out on 04.12.2024.", "2025-01-01", [("04.12.2024", "2024-12-04", "")]),
+    ("The crisis of the 21st century's politics.", "2025-01-01", [("21st century", "20", "")]),
+    ("It lasted three months.", "2025-01-01", [("three months", "P3M", "")]),
+    ("It would take decades.", "2025-01-01", [("decades", "PXDE", "")]),
+    ("Over the past two years, ties grew.", "2025-01-01", [("the past two years", "P2Y", "")]),
+    ("As the war enters its fourth year, it goes on.", "2025-01-01",
+     [("fourth year", "P4Y", "")]),
+    ("The deal was struck in the 1990s.", "2025-01-01", [("1990s", "199", "")]),
+    # A past event dated after publication belongs to the previous year, and vice versa.
+    ("The treaty was signed on December 20.", "2025-01-05", [("December 20", "2024-12-20", "")]),
+    ("Leaders will meet in January.", "2025-12-05", [("January", "2026-01", "")]),
+])
+def test_tag_dates_resolves_phrases(make_corpus, sentence, published, expected):
+    dates = tag_one(make_corpus, sentence, published)
+    assert list(zip(dates["surface"], dates["value"], dates["mod"], strict=True)) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "North Korea may send more troops.",
+    "Troops march towards the border.",
+    "The Saturnine mood of Sundance and Monsoon.",
+    "Soldiers of the 528th regiment returned.",
+    "Out of the 95 North Korean battalions, only two were captured.",
+    "It marked the first anniversary of the treaty.",
+    "The unit counted 2000 soldiers at 52.7 N, 35.1 E.",
+    "Russia Today reported it as soon as it could.",
+])
+def test_tag_dates_ignores_look_alikes(make_corpus, sentence):
+    assert tag_one(make_corpus, sentence, "2025-06-30").empty
+
+
+def test_tag_dates_without_publication_date_infers_from_document(make_corpus):
+    text = "The treaty was signed in June 2024. Troops arrived on August 20."
+    dates = tag_one(make_corpus, text, None)
+    assert list(zip(dates["value"], dates["anchor"], strict=True)) == [
+        ("2024-06", "explicit"), ("2024-08-20", "inferred")]
+
+
+def test_tag_dates_never_falls_back_to_today(make_corpus):
+    dates = tag_one(make_corpus, "Troops arrived on August 20. They left yesterday.", None)
+    assert list(zip(dates["value"], dates["anchor"], strict=True)) == [
+        ("XXXX-08-20", "none"), ("XXXX-XX-XX", "none")]
+    dated = tag_one(make_corpus, "Troops arrived on August 20. They left yesterday.", None,
+                    reference_date="2025-09-01")
+    assert list(zip(dated["value"], dated["anchor"], strict=True)) == [
+        ("2025-08-20", "inferred"), ("2025-08-31", "inferred")]
+
+
+def test_build_timeline_groups_corroborated_events(make_corpus):
+    folder = make_corpus(
+        {"a.txt": "Kim Jong Un awarded soldiers on August 20. Putin spoke in late 2024.",
+         "b.txt": "On August 20, Kim Jong Un honoured the troops. It lasted three months.",
+         "c.txt": "On August 20, Putin thanked KCNA."},
+        "doc_id,published\na,2025-08-22\nb,2025-08-25\nc,2025-08-23\n")
+    timeline = build_timeline(read_corpus(folder))
+    assert list(timeline.columns) == TIMELINE_COLUMNS
+    rows = [(r.event_id, r.value, r.doc_id, r.actors, r.n_sources) for r in timeline.itertuples()]
+    assert rows == [
+        ("E001", "2024", "a", "vladimir_putin", 1),
+        ("E002", "2025-08-20", "a", "kim_jong_un", 2),
+        ("E002", "2025-08-20", "b", "kim_jong_un", 2),
+        ("E003", "2025-08-20", "c", "kcna;vladimir_putin", 1),
+    ]
+    first = timeline.iloc[0]
+    assert (first["date_start"], first["date_end"]) == (pd.Timestamp("2024-09-01"),
+                                                        pd.Timestamp("2024-12-31"))
+
+
+def test_build_timeline_on_seeds_covers_every_resolved_date(seeds):
+    timeline = build_timeline(seeds)
+    assert len(timeline) == 17
+    assert timeline["date_start"].is_monotonic_increasing
+    assert (timeline["date_start"] <= timeline["date_end"]).all()
+    assert timeline["event_id"].iloc[0] == "E001" and timeline["value"].iloc[0] == "20"
