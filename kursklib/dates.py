@@ -446,9 +446,9 @@ def build_timeline(corpus: Corpus, *, mentions: pd.DataFrame | None = None,
                    dates: pd.DataFrame | None = None) -> pd.DataFrame:
     """Assemble dated statements into events corroborated across documents.
 
-    Statements (``kind == "date"`` with a resolved value) in any document that name the
-    same date and the same principal actors (people and organisations if any, else
-    states and places) share one ``event_id``.
+    Statements (``kind == "date"`` with a resolved value) that name the same date and
+    share a principal actor (the people and organisations in the sentence, else its
+    states and places) form one event, whichever documents they come from.
 
     Returns:
         One row per dated statement: ``event_id, date_start, date_end, value,
@@ -476,17 +476,35 @@ def build_timeline(corpus: Corpus, *, mentions: pd.DataFrame | None = None,
     principals = [pair[1] for pair in actor_pairs]
     sentence_text = corpus.sentences.set_index(["doc_id", "sent_id"])["text"]
     statements["sentence"] = [sentence_text.get(key, "") for key in keys]
-    statements["_key"] = [f"{value}|{principal}" for value, principal in
-                          zip(statements["value"], principals, strict=True)]
+    statements["_principals"] = principals
     statements = statements.sort_values(["date_start", "date_end", "doc_id", "start"],
                                         kind="stable").reset_index(drop=True)
-    order = {key: number for number, key in enumerate(dict.fromkeys(statements["_key"]), 1)}
-    statements["event_id"] = [f"E{order[key]:03d}" for key in statements["_key"]]
+    groups = _group_events(list(zip(statements["value"], statements["_principals"], strict=True)))
+    order = {group: number for number, group in enumerate(dict.fromkeys(groups), 1)}
+    statements["event_id"] = [f"E{order[group]:03d}" for group in groups]
     statements["n_sources"] = statements.groupby("event_id")["doc_id"].transform("nunique")
     timeline = statements[TIMELINE_COLUMNS]
     return timeline.astype({"event_id": "string", "value": "string", "granularity": "string",
                             "mod": "string", "doc_id": "string", "sent_id": "int64",
                             "sentence": "string", "actors": "string", "n_sources": "int64"})
+
+
+def _group_events(statements: list[tuple[str, str]]) -> list[int]:
+    """Give statements of one date that share a principal actor the same group number."""
+    parent = list(range(len(statements)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    first_with: dict[tuple[str, str], int] = {}
+    for index, (value, principals) in enumerate(statements):
+        for actor_id in principals.split(";") if principals else [""]:
+            other = first_with.setdefault((value, actor_id), index)
+            parent[root(index)] = root(other)
+    return [root(index) for index in range(len(statements))]
 
 
 def _sentence_actors(group: pd.DataFrame) -> tuple[str, str]:

@@ -176,3 +176,7 @@ def test_build_timeline_on_seeds_covers_every_resolved_date(seeds):
     assert timeline["date_start"].is_monotonic_increasing
     assert (timeline["date_start"] <= timeline["date_end"]).all()
     assert timeline["event_id"].iloc[0] == "E001" and timeline["value"].iloc[0] == "20"
+    # Putin's address (000) and Gerasimov's report to him "on Saturday" (001): one event.
+    april_26 = timeline[timeline["value"] == "2025-04-26"]
+    assert list(april_26["doc_id"].str[:3]) == ["000", "001"]
+    assert april_26["event_id"].nunique() == 1 and set(april_26["n_sources"]) == {2}
