@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: setup figures test lab bench clean
+.PHONY: setup figures notebooks test lab bench clean
 
 setup: $(INSTALLED)
 
@@ -14,6 +14,11 @@ $(INSTALLED): pyproject.toml
 
 figures: $(INSTALLED)
 	$(VENV)/bin/kursk figures
+
+# Refresh the outputs committed in notebooks/ (what nbval compares against) with a default run.
+notebooks: $(INSTALLED)
+	cd notebooks && ../$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.kernel_name=python3 *.ipynb
 
 test: $(INSTALLED)
 	$(PYTHON) -m pytest

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
+import tempfile
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
+import yaml
 
+from .actors import load_gazetteer
 from .corpus import read_corpus
-from .errors import KursklibError, KursklibWarning
+from .errors import KursklibError, KursklibWarning, NotebookError, OutputError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+NOTEBOOKS = ("01-term-frequency.ipynb", "02-actor-mentions.ipynb", "03-timeline.ipynb")
+# Parameters every notebook declares; the CLI sets them from its own options.
+PATH_PARAMETERS = ("corpus_dir", "output_dir", "gazetteer_path")
+_TYPES = {"int": int, "float": (int, float), "str": str, "list": list, "bool": bool, "dict": dict}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -39,6 +52,17 @@ def _build_parser() -> argparse.ArgumentParser:
     info.add_argument("corpus", help="folder of .txt files, or a .csv/.jsonl/.parquet table")
     info.add_argument("--metadata", help="metadata CSV (default: metadata.csv in the folder)")
     info.set_defaults(run=_run_info)
+    figures = commands.add_parser("figures", help="run every notebook and regenerate its figures")
+    figures.add_argument("--corpus", default=str(PROJECT_ROOT / "seeds"),
+                         help="corpus folder or table (default: seeds/)")
+    figures.add_argument("--output", default=str(PROJECT_ROOT / "figures"),
+                         help="folder for figures and tables (default: figures/)")
+    figures.add_argument("--gazetteer", default="", help="actors YAML (default: packaged)")
+    figures.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
+                         metavar=("NAME", "VALUE"),
+                         help="notebook parameter, given to the notebooks that declare it")
+    figures.add_argument("--notebooks", default=str(NOTEBOOKS_DIR), help=argparse.SUPPRESS)
+    figures.set_defaults(run=_run_figures)
     return parser
 
 
@@ -52,6 +76,106 @@ def _run_info(args: argparse.Namespace) -> int:
                          f"{n_sentences.get(document.doc_id, 0)} sentences",
                          f"{document.n_chars} chars"]))
     return 0
+
+
+def _run_figures(args: argparse.Namespace) -> int:
+    written = run_notebooks(
+        corpus=Path(args.corpus), output=Path(args.output), gazetteer=args.gazetteer,
+        parameters=dict(args.parameter), notebooks_dir=Path(args.notebooks))
+    print(f"kursk: {len(written)} files written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def run_notebooks(*, corpus: Path, output: Path, gazetteer: str = "",
+                  parameters: dict[str, str] | None = None,
+                  notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """Run every notebook with papermill and publish its files into ``output`` together.
+
+    Notebooks write into a staging folder beside ``output``; only when all succeed are
+    the files moved into place, so a failure leaves the previous figures untouched.
+    Executed notebooks are kept in ``output/executed`` for inspection.
+
+    Returns:
+        The files written into ``output``.
+    """
+    import papermill
+
+    read_corpus(corpus)  # fail fast, with the reader's own message, before any kernel starts
+    if gazetteer:
+        load_gazetteer(gazetteer)
+    notebooks = [notebooks_dir / name for name in NOTEBOOKS]
+    per_notebook = _check_parameters(notebooks, parameters or {})
+    executed = output / "executed"
+    staging = _make_staging(output)
+    try:
+        for number, notebook in enumerate(notebooks, 1):
+            print(f"kursk: [{number}/{len(notebooks)}] {notebook.name}", file=sys.stderr)
+            values = {"corpus_dir": str(corpus.resolve()), "output_dir": str(staging),
+                      "gazetteer_path": str(Path(gazetteer).resolve()) if gazetteer else "",
+                      **per_notebook[notebook]}
+            try:
+                papermill.execute_notebook(
+                    str(notebook), str(executed / notebook.name), parameters=values,
+                    cwd=str(notebooks_dir), kernel_name="python3", log_output=False,
+                    progress_bar=sys.stderr.isatty())
+            except papermill.PapermillExecutionError as error:
+                raise NotebookError(f"cell {error.exec_count} failed: {error.ename}: "
+                                    f"{_first_line(error.evalue)}", path=notebook) from None
+        return _publish(staging, output)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _check_parameters(notebooks: list[Path], parameters: dict[str, str]
+                      ) -> dict[Path, dict[str, object]]:
+    """Type-check ``-p`` values against each notebook's parameters cell."""
+    import papermill
+
+    declared = {notebook: papermill.inspect_notebook(str(notebook)) for notebook in notebooks}
+    per_notebook: dict[Path, dict[str, object]] = {notebook: {} for notebook in notebooks}
+    for name, raw in parameters.items():
+        if name in PATH_PARAMETERS:
+            raise NotebookError(f"set {name} with --corpus, --output or --gazetteer, not -p")
+        owners = [notebook for notebook in notebooks if name in declared[notebook]]
+        if not owners:
+            raise NotebookError(f"no notebook has a parameter {name!r}")
+        value = yaml.safe_load(raw) if raw.strip() else ""
+        for notebook in owners:
+            type_name = declared[notebook][name]["inferred_type_name"]
+            expected = _TYPES.get(type_name)
+            if type_name == "str" and isinstance(value, (int, float, bool)):
+                value = raw
+            if expected is not None and (not isinstance(value, expected) or (
+                    expected is int and isinstance(value, bool))):
+                raise NotebookError(f"parameter {name!r} expects {type_name}, got {raw!r}",
+                                    path=notebook)
+            per_notebook[notebook][name] = value
+    return per_notebook
+
+
+def _make_staging(output: Path) -> Path:
+    try:
+        (output / "executed").mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}-staging-"))
+    except OSError as error:
+        raise OutputError(f"cannot write output folder ({error.strerror})", path=output) from None
+
+
+def _publish(staging: Path, output: Path) -> list[Path]:
+    written = []
+    for file in sorted(staging.iterdir()):
+        target = output / file.name
+        try:
+            os.replace(file, target)
+        except OSError as error:
+            raise OutputError(f"cannot write ({error.strerror})", path=target) from None
+        written.append(target)
+    return written
+
+
+def _first_line(text: str) -> str:
+    lines = [line for line in str(text).splitlines() if line.strip()]
+    return lines[0] if lines else ""
 
 
 def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,

@@ -443,7 +443,8 @@ def _shift_unit(day: date, unit: str, count: int) -> str:
 
 
 def build_timeline(corpus: Corpus, *, mentions: pd.DataFrame | None = None,
-                   dates: pd.DataFrame | None = None) -> pd.DataFrame:
+                   dates: pd.DataFrame | None = None, date_from: str | None = None,
+                   date_to: str | None = None) -> pd.DataFrame:
     """Assemble dated statements into events corroborated across documents.
 
     Statements (``kind == "date"`` with a resolved value) that name the same date and
@@ -455,6 +456,7 @@ def build_timeline(corpus: Corpus, *, mentions: pd.DataFrame | None = None,
         granularity, mod, doc_id, sent_id, sentence, actors, n_sources``; ``actors`` is
         the sorted, ``;``-separated ids named in the sentence; ``n_sources`` counts the
         documents behind the event. Sorted by date, then document and offset.
+        ``date_from``/``date_to`` (ISO dates) keep the statements overlapping that window.
 
     Example:
         >>> build_timeline(read_corpus("seeds"))  # doctest: +SKIP
@@ -483,7 +485,11 @@ def build_timeline(corpus: Corpus, *, mentions: pd.DataFrame | None = None,
     order = {group: number for number, group in enumerate(dict.fromkeys(groups), 1)}
     statements["event_id"] = [f"E{order[group]:03d}" for group in groups]
     statements["n_sources"] = statements.groupby("event_id")["doc_id"].transform("nunique")
-    timeline = statements[TIMELINE_COLUMNS]
+    if date_from:
+        statements = statements[statements["date_end"] >= pd.Timestamp(date_from)]
+    if date_to:
+        statements = statements[statements["date_start"] <= pd.Timestamp(date_to)]
+    timeline = statements[TIMELINE_COLUMNS].reset_index(drop=True)
     return timeline.astype({"event_id": "string", "value": "string", "granularity": "string",
                             "mod": "string", "doc_id": "string", "sent_id": "int64",
                             "sentence": "string", "actors": "string", "n_sources": "int64"})

@@ -32,6 +32,7 @@ KEYNESS_COLUMNS = ["term", "target_count", "reference_count", "{measure}", "p_va
 KWIC_COLUMNS = ["doc_id", "sent_id", "start", "end", "left", "keyword", "right"]
 COLLOCATION_COLUMNS = ["collocation", "count", "score"]
 TFIDF_COLUMNS = ["doc_id", "rank", "term", "count", "tf", "idf", "tfidf"]
+TERM_COLUMNS = ["doc_id", "sent_id", "token_id", "start", "end", "term"]
 
 # Words (with inner hyphens and apostrophes), a split-off possessive, numbers, punctuation.
 TOKEN_PATTERN = r"\w+(?:[-‐]\w+)*(?:['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]"
@@ -114,28 +115,37 @@ def _is_punct(surface: str) -> bool:
     return all(unicodedata.category(char)[0] in "PS" for char in surface)
 
 
-def _term_sequences(tokens: pd.DataFrame, *, use: str, keep_stop: bool, merge_actors: bool
-                    ) -> list[tuple[str, int, list[str]]]:
-    """Per sentence: the terms to count, with multi-word actor mentions merged into one."""
+def _term_sequences(tokens: pd.DataFrame, *, use: str, keep_stop: bool, merge_actors: bool,
+                    with_spans: bool = False) -> list[tuple]:
+    """Per sentence: the terms to count, with multi-word actor mentions merged into one.
+
+    Removed tokens leave an empty string, so that n-grams never span them. With
+    ``with_spans`` each sequence also carries ``(token_id, start, end)`` per term.
+    """
     if use not in ("lemma", "norm"):
         raise ValueError(f"use must be 'lemma' or 'norm', not {use!r}")
     sequences = []
     for (doc_id, sent_id), sentence in tokens.groupby(["doc_id", "sent_id"], sort=True):
         terms: list[str] = []
+        spans: list[tuple[int, int, int]] = []
         previous_actor, previous_end = None, -1
         for row in sentence.itertuples(index=False):
             actor = row.actor_id if merge_actors and not pd.isna(row.actor_id) else None
             if actor is not None and actor == previous_actor and row.start - previous_end <= 1:
-                terms[-1] = _ACTOR_TERM_SPACES.sub(" ", f"{terms[-1]} {row.norm}").replace(" '", "'")
+                terms[-1] = _ACTOR_TERM_SPACES.sub(" ", f"{terms[-1]} {row.norm}").replace(
+                    " '", "'")
+                spans[-1] = (spans[-1][0], spans[-1][1], row.end)
                 previous_end = row.end
                 continue
             previous_actor, previous_end = actor, row.end
+            spans.append((row.token_id, row.start, row.end))
             if row.is_punct or (row.is_stop and not keep_stop and actor is None):
-                terms.append("")  # a gap: n-grams do not span removed tokens
+                terms.append("")
                 previous_actor = None
                 continue
             terms.append(getattr(row, use) if actor is None else row.norm)
-        sequences.append((doc_id, sent_id, terms))
+        sequences.append((doc_id, sent_id, terms, spans) if with_spans else
+                         (doc_id, sent_id, terms))
     return sequences
 
 
@@ -180,6 +190,47 @@ def count_terms(tokens: pd.DataFrame, *, by: str = "corpus", ngram: int = 1, use
     table = table.astype({"doc_id": "string", "term": "string", "count": "int64",
                           "share": "float64"})
     return table if by == "document" else table.drop(columns="doc_id")
+
+
+def tag_terms(tokens: pd.DataFrame, terms: Sequence[str], *, use: str = "lemma",
+              merge_actors: bool = True) -> pd.DataFrame:
+    """Find every occurrence of the given terms (as ``count_terms`` spells them).
+
+    Returns:
+        One row per occurrence: ``doc_id, sent_id, token_id, start, end, term``, where
+        ``token_id`` is the term's first token and ``start:end`` spans all its tokens.
+
+    Example:
+        >>> tag_terms(tag_tokens(corpus), ["soldier", "kim jong un"])  # doctest: +SKIP
+    """
+    wanted = set(terms)
+    rows = []
+    for doc_id, sent_id, terms_here, spans in _term_sequences(
+            tokens, use=use, keep_stop=True, merge_actors=merge_actors, with_spans=True):
+        for term, (token_id, start, end) in zip(terms_here, spans, strict=True):
+            if term in wanted:
+                rows.append((doc_id, sent_id, token_id, start, end, term))
+    table = pd.DataFrame(rows, columns=TERM_COLUMNS)
+    return table.astype({"doc_id": "string", "sent_id": "int64", "token_id": "int64",
+                         "start": "int64", "end": "int64", "term": "string"})
+
+
+def score_document_keyness(tokens: pd.DataFrame, *, top: int = 10, measure: str = "g2",
+                           use: str = "lemma") -> pd.DataFrame:
+    """Score each document against all the others and keep its ``top`` key terms.
+
+    Returns:
+        ``doc_id`` followed by the columns of ``score_keyness``; per document the
+        ``top`` terms with the highest positive score.
+
+    Example:
+        >>> score_document_keyness(tag_tokens(corpus), top=5)  # doctest: +SKIP
+    """
+    tables = [score_keyness(tokens, doc_id, measure=measure, use=use).head(top)
+              .assign(doc_id=doc_id) for doc_id in sorted(tokens["doc_id"].unique())]
+    table = pd.concat(tables, ignore_index=True)
+    table = table[table[measure] > 0]
+    return table[["doc_id", *[c for c in table.columns if c != "doc_id"]]].reset_index(drop=True)
 
 
 def score_keyness(tokens: pd.DataFrame, target: str | Sequence[str], *,

@@ -1,0 +1,350 @@
+"""Draw the research charts (DataFrame in, Axes out) and save them byte-reproducibly."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO
+
+import matplotlib.pyplot as plt
+import networkx as nx
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from .errors import OutputError
+
+# One style for every chart; applied with rc_context so importing kursklib changes nothing.
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": False,
+    "xtick.labelsize": 8,
+    "ytick.labelsize": 8,
+    "legend.fontsize": 8,
+    "legend.frameon": False,
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "savefig.bbox": "tight",
+    "savefig.pad_inches": 0.1,
+    "svg.fonttype": "path",
+    "svg.hashsalt": "kursklib",
+    "image.cmap": "viridis",
+}
+TYPE_COLOURS = {"person": "#1b6ca8", "org": "#e07b39", "state": "#3a923a", "place": "#8c6bb1"}
+MOD_STYLES = {"": "-", "START": (0, (1, 1)), "MID": (0, (4, 1)), "END": (0, (6, 2)),
+              "APPROX": (0, (2, 3))}
+_PNG_METADATA = {"Software": None}
+_SVG_METADATA = {"Date": None, "Creator": None}
+
+
+def _new_axes(ax: Axes | None, width: float, height: float) -> Axes:
+    if ax is not None:
+        return ax
+    with plt.rc_context(STYLE):
+        _, ax = plt.subplots(figsize=(width, height), layout="constrained")
+    return ax
+
+
+def _bar_height(n_bars: int) -> float:
+    return max(2.5, 0.28 * n_bars + 1.0)
+
+
+def plot_term_counts(counts: pd.DataFrame, *, top: int = 20, term: str = "term",
+                     value: str = "count", xlabel: str = "occurrences", title: str = "",
+                     ax: Axes | None = None) -> Axes:
+    """Draw a horizontal bar chart of the top terms, largest at the top.
+
+    Args:
+        counts: A table with a label column (``term``) and a value column (``count``),
+            e.g. from ``count_terms`` or ``find_collocations``.
+
+    Example:
+        >>> ax = plot_term_counts(count_terms(tokens), top=10)  # doctest: +SKIP
+    """
+    shown = counts.head(top).iloc[::-1]
+    ax = _new_axes(ax, 6.5, _bar_height(len(shown)))
+    with plt.rc_context(STYLE):
+        ax.barh(shown[term].astype(str), shown[value], color="#1b6ca8")
+        ax.set_xlabel(xlabel)
+        ax.set_title(title or f"Top {len(shown)} terms")
+        ax.margins(y=0.01)
+    return ax
+
+
+def plot_heatmap(table: pd.DataFrame, *, row: str, column: str, value: str, rows: Sequence[str],
+                 title: str = "", colorbar_label: str = "", diverging: bool = False,
+                 ax: Axes | None = None) -> Axes:
+    """Draw a row × column heatmap of ``value``, annotated with each cell's number.
+
+    Args:
+        table: Long table with ``row``, ``column`` and ``value`` columns.
+        rows: Row labels to show, in order (top to bottom).
+        diverging: Centre the colour scale on zero (for signed scores).
+
+    Example:
+        >>> plot_heatmap(by_doc, row="term", column="doc_id", value="count",
+        ...              rows=["dprk", "russia"])  # doctest: +SKIP
+    """
+    matrix = (table[table[row].isin(rows)]
+              .pivot_table(index=row, columns=column, values=value, aggfunc="sum", fill_value=0)
+              .reindex(index=list(rows), fill_value=0))
+    matrix = matrix.reindex(columns=sorted(table[column].unique()), fill_value=0)
+    ax = _new_axes(ax, max(4.5, 1.1 * matrix.shape[1] + 2.5), max(2.5, 0.3 * len(rows) + 1.5))
+    with plt.rc_context(STYLE):
+        values = matrix.to_numpy(dtype=float)
+        if diverging:
+            limit = float(np.abs(values).max()) or 1.0
+            image = ax.imshow(values, cmap="RdBu_r", vmin=-limit, vmax=limit, aspect="auto")
+        else:
+            image = ax.imshow(values, cmap="Blues", vmin=0, aspect="auto")
+        ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=30,
+                      ha="right")
+        ax.set_yticks(range(matrix.shape[0]), [str(r) for r in matrix.index])
+        threshold = np.abs(values).max() * 0.6 if values.size else 0
+        for (i, j), cell in np.ndenumerate(values):
+            if cell:
+                ax.text(j, i, f"{cell:.0f}" if float(cell).is_integer() else f"{cell:.1f}",
+                        ha="center", va="center", fontsize=7,
+                        color="white" if abs(cell) > threshold else "black")
+        ax.spines[:].set_visible(False)
+        ax.set_title(title)
+        ax.figure.colorbar(image, ax=ax, label=colorbar_label, shrink=0.8)
+    return ax
+
+
+def plot_dispersion(occurrences: pd.DataFrame, tokens: pd.DataFrame, *, terms: Sequence[str],
+                    title: str = "", ax: Axes | None = None) -> Axes:
+    """Draw a lexical dispersion plot: where each term occurs, document after document.
+
+    Args:
+        occurrences: Output of ``tag_terms``.
+        tokens: Output of ``tag_tokens`` (gives document lengths and order).
+        terms: Terms to show, top to bottom.
+
+    Example:
+        >>> plot_dispersion(tag_terms(tokens, ["troop"]), tokens, terms=["troop"])  # doctest: +SKIP
+    """
+    lengths = tokens.groupby("doc_id", sort=True)["token_id"].max() + 1
+    offsets = lengths.cumsum() - lengths
+    ax = _new_axes(ax, 8.0, max(2.0, 0.35 * len(terms) + 1.2))
+    with plt.rc_context(STYLE):
+        positions = occurrences["doc_id"].map(offsets) + occurrences["token_id"]
+        rows = occurrences["term"].map({term: index for index, term in enumerate(terms)})
+        ax.scatter(positions, rows, marker="|", s=120, color="#1b6ca8", linewidths=1.2)
+        for offset in offsets.iloc[1:]:
+            ax.axvline(offset, color="0.75", linewidth=0.8, linestyle=":")
+        ax.set_xticks((offsets + lengths / 2).to_numpy(), list(lengths.index), rotation=30,
+                      ha="right")
+        ax.set_yticks(range(len(terms)), list(terms))
+        ax.set_ylim(len(terms) - 0.5, -0.5)
+        ax.set_xlim(0, int(lengths.sum()))
+        ax.set_xlabel("position in the corpus (tokens; documents in order)")
+        ax.set_title(title or "Lexical dispersion")
+    return ax
+
+
+def plot_actor_mentions(counts: pd.DataFrame, *, top: int = 15, title: str = "",
+                        ax: Axes | None = None) -> Axes:
+    """Draw a horizontal bar chart of mentions per actor, coloured by actor type.
+
+    Args:
+        counts: Output of ``count_mentions`` grouped by ``actor_id``.
+
+    Example:
+        >>> ax = plot_actor_mentions(count_mentions(mentions), top=10)  # doctest: +SKIP
+    """
+    shown = counts.head(top).iloc[::-1]
+    ax = _new_axes(ax, 6.5, _bar_height(len(shown)))
+    with plt.rc_context(STYLE):
+        colours = [TYPE_COLOURS.get(kind, "0.5") for kind in shown["actor_type"]]
+        ax.barh(shown["actor_name"].astype(str), shown["n_mentions"], color=colours)
+        present = [kind for kind in TYPE_COLOURS if kind in set(shown["actor_type"])]
+        handles = [plt.Rectangle((0, 0), 1, 1, color=TYPE_COLOURS[kind]) for kind in present]
+        ax.legend(handles, present, title="actor type", loc="lower right")
+        ax.set_xlabel("mentions")
+        ax.set_title(title or f"Top {len(shown)} actors by mentions")
+        ax.margins(y=0.01)
+    return ax
+
+
+def plot_cooccurrence_network(pairs: pd.DataFrame, counts: pd.DataFrame, *, top: int = 15,
+                              weight: str = "n_sentences", seed: int = 7, title: str = "",
+                              ax: Axes | None = None) -> Axes:
+    """Draw the co-occurrence network of the most mentioned actors (seeded layout).
+
+    Args:
+        pairs: Output of ``build_cooccurrence``.
+        counts: Output of ``count_mentions`` by ``actor_id`` (node sizes, names, types).
+        weight: Edge weight column.
+
+    Example:
+        >>> plot_cooccurrence_network(build_cooccurrence(m), count_mentions(m))  # doctest: +SKIP
+    """
+    nodes = counts.head(top)
+    kept = set(nodes["actor_id"])
+    edges = pairs[pairs["actor_id"].isin(kept) & pairs["other_id"].isin(kept) & (pairs[weight] > 0)]
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(kept))
+    graph.add_weighted_edges_from(
+        sorted(zip(edges["actor_id"], edges["other_id"], edges[weight], strict=True)))
+    layout = nx.spring_layout(graph, seed=seed, weight="weight", k=1.2 / max(len(kept), 1) ** 0.5)
+    ax = _new_axes(ax, 7.5, 6.0)
+    with plt.rc_context(STYLE):
+        maximum = float(edges[weight].max()) if len(edges) else 1.0
+        for source, target, data in sorted(graph.edges(data=True)):
+            (x1, y1), (x2, y2) = layout[source], layout[target]
+            ax.plot([x1, x2], [y1, y2], color="0.6", zorder=1,
+                    linewidth=0.5 + 4 * data["weight"] / maximum)
+        by_id = nodes.set_index("actor_id")
+        ordered = sorted(kept)
+        sizes = by_id.loc[ordered, "n_mentions"].to_numpy(dtype=float)
+        ax.scatter([layout[n][0] for n in ordered], [layout[n][1] for n in ordered],
+                   s=60 + 900 * sizes / sizes.max(), zorder=2, edgecolors="white",
+                   c=[TYPE_COLOURS.get(by_id.loc[n, "actor_type"], "0.5") for n in ordered])
+        for node in ordered:
+            ax.annotate(str(by_id.loc[node, "actor_name"]), layout[node], fontsize=7,
+                        ha="center", va="bottom", xytext=(0, 7), textcoords="offset points",
+                        zorder=3)
+        present = [kind for kind in TYPE_COLOURS if kind in set(by_id["actor_type"])]
+        ax.legend([plt.Line2D([], [], marker="o", linestyle="", color=TYPE_COLOURS[kind])
+                   for kind in present], present, title="actor type", loc="lower left")
+        ax.set_axis_off()
+        ax.margins(0.15)
+        ax.set_title(title or f"Co-occurrence of the top {len(kept)} actors "
+                              f"(edge width = shared {weight.removeprefix('n_')})")
+    return ax
+
+
+def plot_timeline(timeline: pd.DataFrame, *, lanes: str = "document", top: int = 12,
+                  granularities: Sequence[str] = ("day", "week", "month", "year"),
+                  title: str = "", ax: Axes | None = None) -> Axes:
+    """Draw dated events on a calendar axis, one lane per document or per actor.
+
+    Day-precise events are points; week/month/year-precise ones are spans, dashed by
+    their mod (START, MID, END, APPROX). Marker size grows with ``n_sources``.
+
+    Args:
+        timeline: Output of ``build_timeline``.
+        lanes: ``"document"`` or ``"actor"`` (the ``top`` actors with most statements).
+
+    Example:
+        >>> ax = plot_timeline(build_timeline(corpus), lanes="actor")  # doctest: +SKIP
+    """
+    if lanes not in ("document", "actor"):
+        raise ValueError(f"lanes must be 'document' or 'actor', not {lanes!r}")
+    events = timeline[timeline["granularity"].isin(granularities)]
+    if lanes == "actor":
+        events = events.assign(lane=events["actors"].str.split(";")).explode("lane")
+        events = events[events["lane"].fillna("") != ""]
+        order = events.groupby("lane")["event_id"].nunique().sort_values(ascending=False,
+                                                                         kind="stable")
+        names = sorted(order.index[:top], key=lambda lane: (-order[lane], lane))
+    else:
+        events = events.assign(lane=events["doc_id"])
+        names = sorted(events["lane"].unique())
+    events = events[events["lane"].isin(names)]
+    ax = _new_axes(ax, 9.0, max(2.5, 0.45 * len(names) + 1.5))
+    with plt.rc_context(STYLE):
+        row = {lane: index for index, lane in enumerate(names)}
+        spans = events[events["granularity"] != "day"]
+        for event in spans.itertuples(index=False):
+            y = row[event.lane]
+            ax.plot([event.date_start, event.date_end + pd.Timedelta(days=1)], [y, y],
+                    linewidth=2 + 1.5 * event.n_sources, solid_capstyle="butt", alpha=0.55,
+                    color="#e07b39", linestyle=MOD_STYLES.get(event.mod, "-"))
+        days = events[events["granularity"] == "day"]
+        ax.scatter(days["date_start"], days["lane"].map(row), s=30 + 40 * days["n_sources"],
+                   color="#1b6ca8", zorder=3, edgecolors="white")
+        ax.set_yticks(range(len(names)), names)
+        ax.set_ylim(len(names) - 0.5, -0.5)
+        ax.set_xlabel("date")
+        handles = [plt.Line2D([], [], marker="o", linestyle="", color="#1b6ca8",
+                              label="day-precise event"),
+                   plt.Line2D([], [], color="#e07b39", linewidth=3, alpha=0.55,
+                              label="week/month/year span")]
+        handles += [plt.Line2D([], [], color="#e07b39", linewidth=2, alpha=0.8,
+                               linestyle=MOD_STYLES[mod], label=f"mod {mod}")
+                    for mod in ("START", "MID", "END", "APPROX") if mod in set(spans["mod"])]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        ax.set_title(title or f"Timeline of dated statements by {lanes} "
+                              "(size = corroborating sources)")
+        ax.grid(axis="x", color="0.9")
+        ax.figure.autofmt_xdate()
+    return ax
+
+
+def save_figure(figure: Figure | Axes, path: str | Path, *, close: bool = True) -> Path:
+    """Write a figure to one PNG or SVG file atomically, without timestamps.
+
+    Example:
+        >>> save_figure(ax, "figures/01-term-frequency-top.png")  # doctest: +SKIP
+    """
+    figure = figure.figure if isinstance(figure, Axes) else figure
+    path = Path(path)
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in ("png", "svg"):
+        raise OutputError("figure files must end in .png or .svg", path=path)
+    metadata = _PNG_METADATA if suffix == "png" else _SVG_METADATA
+    with plt.rc_context(STYLE):
+        _write_atomically(path, lambda handle: figure.savefig(handle, format=suffix,
+                                                              metadata=metadata))
+    if close:
+        plt.close(figure)
+    return path
+
+
+def write_table(table: pd.DataFrame, path: str | Path) -> Path:
+    """Write a table to CSV atomically (UTF-8, LF line ends, no index).
+
+    Example:
+        >>> write_table(count_terms(tokens), "figures/01-term-frequency-top.csv")  # doctest: +SKIP
+    """
+    path = Path(path)
+    text = table.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
+    _write_atomically(path, lambda handle: handle.write(text.encode("utf-8")))
+    return path
+
+
+def save_chart(figure: Figure | Axes, folder: str | Path, name: str,
+               table: pd.DataFrame | None = None) -> list[Path]:
+    """Write ``name``.png, ``name``.svg and (given a table) ``name``.csv into a folder.
+
+    Example:
+        >>> save_chart(ax, "figures", "02-actor-mentions-top", counts)  # doctest: +SKIP
+    """
+    folder = Path(folder)
+    paths = [save_figure(figure, folder / f"{name}.png", close=False),
+             save_figure(figure, folder / f"{name}.svg")]
+    if table is not None:
+        paths.append(write_table(table, folder / f"{name}.csv"))
+    return paths
+
+
+def _write_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> None:
+    """Write through a temporary file in the same folder, then rename it into place."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.",
+                                             suffix=".tmp", delete=False)
+    except OSError as error:
+        raise OutputError(f"cannot write here ({error.strerror})", path=path) from None
+    try:
+        with handle:
+            write(handle)
+        os.chmod(handle.name, 0o644)
+        os.replace(handle.name, path)
+    except OSError as error:
+        Path(handle.name).unlink(missing_ok=True)
+        raise OutputError(f"cannot write ({error.strerror})", path=path) from None
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
