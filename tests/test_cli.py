@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kursklib.cli import main
 from tests.conftest import SEEDS
 
@@ -21,3 +23,59 @@ def test_kursk_info_bad_corpus_is_one_line_error(tmp_path, capsys):
     assert main(["info", str(tmp_path / "nowhere")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nowhere: corpus folder or file does not exist" in err
+
+
+def _second_corpus(tmp_path):
+    folder = tmp_path / "other"
+    folder.mkdir()
+    (folder / "kyiv.txt").write_text(
+        "Ukraine Reports Captured Soldiers\n\nOn Monday, Volodymyr Zelensky said Ukrainian "
+        "forces captured two North Korean soldiers in Kursk Oblast. Kim Jong Un has not "
+        "commented. The SBU released a video on January 11.\n", encoding="utf-8")
+    (folder / "seoul.txt").write_text(
+        "South Korea's National Intelligence Service said on January 12 that about 300 North "
+        "Korean soldiers had died. The NIS added that Pyongyang may send more troops in "
+        "March. Defense Minister Kim Yong Hyun was not present.\n", encoding="utf-8")
+    (folder / "metadata.csv").write_text("doc_id,published\nkyiv,2025-01-13\nseoul,2025-01-13\n",
+                                         encoding="utf-8")
+    return folder
+
+
+def test_kursk_figures_runs_every_notebook_on_another_corpus(tmp_path, capsys):
+    output = tmp_path / "out"
+    assert main(["figures", "--corpus", str(_second_corpus(tmp_path)), "--output", str(output),
+                 "-p", "top_n", "5", "-p", "lanes", "actor"]) == 0
+    names = {path.name for path in output.iterdir()}
+    for stem in ("01-term-frequency-top-terms", "01-term-frequency-keyness",
+                 "01-term-frequency-dispersion", "02-actor-mentions-top",
+                 "02-actor-mentions-heatmap", "02-actor-mentions-network", "03-timeline-events"):
+        assert {f"{stem}.png", f"{stem}.svg", f"{stem}.csv"} <= names
+    assert {"02-actor-mentions-kwic.csv", "02-actor-mentions-unlisted.csv",
+            "03-timeline-expressions.csv", "executed"} <= names
+    timeline = (output / "03-timeline-events.csv").read_text(encoding="utf-8")
+    assert "2025-01-11" in timeline and "2025-01-12" in timeline
+    assert not list(tmp_path.glob(".out-staging-*"))
+
+
+def test_kursk_figures_failure_keeps_previous_figures(tmp_path, capsys):
+    output = tmp_path / "out"
+    output.mkdir()
+    (output / "01-term-frequency-top-terms.png").write_bytes(b"previous")
+    corpus = _second_corpus(tmp_path)
+    assert main(["figures", "--corpus", str(corpus), "--output", str(output),
+                 "-p", "lanes", "sideways"]) == 1
+    err = capsys.readouterr().err
+    assert "03-timeline.ipynb: cell" in err and "lanes must be" in err
+    assert (output / "01-term-frequency-top-terms.png").read_bytes() == b"previous"
+    assert not list(tmp_path.glob(".out-staging-*"))
+
+
+@pytest.mark.parametrize("parameter, message", [
+    (["top_n", "many"], "01-term-frequency.ipynb: parameter 'top_n' expects int, got 'many'"),
+    (["colour", "red"], "no notebook has a parameter 'colour'"),
+    (["corpus_dir", "x"], "set corpus_dir with --corpus"),
+])
+def test_kursk_figures_rejects_bad_parameters_in_one_line(tmp_path, capsys, parameter, message):
+    assert main(["figures", "--output", str(tmp_path / "out"), "-p", *parameter]) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err

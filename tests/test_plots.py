@@ -1,0 +1,98 @@
+"""Tests for kursklib.plots: the Axes each chart returns, and byte-stable files."""
+
+from __future__ import annotations
+
+import pytest
+
+from kursklib import (
+    KursklibError,
+    build_cooccurrence,
+    build_timeline,
+    count_mentions,
+    count_terms,
+    plot_actor_mentions,
+    plot_cooccurrence_network,
+    plot_dispersion,
+    plot_heatmap,
+    plot_term_counts,
+    plot_timeline,
+    save_chart,
+    save_figure,
+    tag_actors,
+    tag_terms,
+    tag_tokens,
+)
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(seeds):
+    return tag_actors(seeds)
+
+
+@pytest.fixture(scope="module")
+def seed_tokens(seeds, seed_mentions):
+    return tag_tokens(seeds, mentions=seed_mentions)
+
+
+def test_plot_term_counts_draws_top_terms_largest_first(seed_tokens):
+    counts = count_terms(seed_tokens)
+    ax = plot_term_counts(counts, top=5)
+    assert len(ax.patches) == 5
+    labels = [tick.get_text() for tick in ax.get_yticklabels()]
+    assert labels[-1] == counts["term"].iloc[0] and labels[0] == counts["term"].iloc[4]
+    assert ax.patches[-1].get_width() == counts["count"].iloc[0]
+
+
+def test_plot_actor_mentions_colours_by_type(seed_mentions):
+    counts = count_mentions(seed_mentions)
+    ax = plot_actor_mentions(counts, top=6)
+    assert [t.get_text() for t in ax.get_yticklabels()][-1] == "North Korea"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["person", "org", "state",
+                                                                     "place"]
+
+
+def test_plot_heatmap_rows_columns_and_cells(seed_mentions):
+    by_document = count_mentions(seed_mentions, by=["doc_id", "actor_id"])
+    ax = plot_heatmap(by_document, row="actor_id", column="doc_id", value="n_mentions",
+                      rows=["prk", "rus"])
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["prk", "rus"]
+    assert len(ax.get_xticklabels()) == 5
+    image = ax.get_images()[0].get_array()
+    assert image[0, 1] == 34  # prk in 001
+
+
+def test_plot_dispersion_and_network_and_timeline(seeds, seed_tokens, seed_mentions):
+    occurrences = tag_terms(seed_tokens, ["soldier", "kim jong un"])
+    ax = plot_dispersion(occurrences, seed_tokens, terms=["soldier", "kim jong un"])
+    assert len(ax.collections[0].get_offsets()) == len(occurrences) == 25 + 11
+    counts = count_mentions(seed_mentions)
+    ax = plot_cooccurrence_network(build_cooccurrence(seed_mentions), counts, top=5)
+    assert len(ax.collections[0].get_offsets()) == 5
+    timeline = build_timeline(seeds, mentions=seed_mentions)
+    ax = plot_timeline(timeline, lanes="actor", top=4)
+    assert len(ax.get_yticklabels()) == 4
+    ax = plot_timeline(timeline)
+    assert [t.get_text() for t in ax.get_yticklabels()] == sorted(seeds.documents["doc_id"])
+    with pytest.raises(ValueError, match="lanes must be"):
+        plot_timeline(timeline, lanes="weekday")
+
+
+def test_save_chart_writes_byte_identical_files(tmp_path, seed_tokens):
+    counts = count_terms(seed_tokens)
+    first = save_chart(plot_term_counts(counts, top=5), tmp_path / "a", "chart", counts.head(5))
+    second = save_chart(plot_term_counts(counts, top=5), tmp_path / "b", "chart", counts.head(5))
+    assert [p.name for p in first] == ["chart.png", "chart.svg", "chart.csv"]
+    for one, two in zip(first, second, strict=True):
+        assert one.read_bytes() == two.read_bytes()
+    assert b"<dc:date>" not in first[1].read_bytes()
+    assert not list((tmp_path / "a").glob(".*tmp"))
+
+
+def test_save_figure_rejects_unknown_format_and_unwritable_folder(tmp_path, seed_tokens):
+    ax = plot_term_counts(count_terms(seed_tokens), top=3)
+    with pytest.raises(KursklibError, match=r"chart\.pdf: figure files must end in"):
+        save_figure(ax, tmp_path / "chart.pdf")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(KursklibError, match=r"file/chart\.png: cannot write"):
+        save_figure(ax, blocker / "chart.png")
