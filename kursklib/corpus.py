@@ -43,6 +43,12 @@ _FINAL_PUNCTUATION = ".!?;:,…"
 # Punkt's boundary realignment only knows ASCII quotes; this 1:1 map keeps offsets.
 _ASCII_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
                                "«": '"', "»": '"'})
+# Punkt learns enough from the first megabyte; more only costs time.
+PUNKT_TRAINING_CHARS = 1_000_000
+# Longer segments are cut near a sentence end before Punkt sees them (NLTK's regexes
+# refuse to run for more than a few seconds on one string).
+MAX_SEGMENT_CHARS = 200_000
+_LIKELY_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ])")
 # Abbreviations Punkt cannot learn from a small corpus (lower case, final period dropped).
 ABBREVIATIONS = frozenset("""
     gen lt col maj capt cpt sgt cpl adm cmdr brig pvt gov sen rep pres amb min sec dep
@@ -396,12 +402,10 @@ def split_sentences(documents: pd.DataFrame) -> pd.DataFrame:
     Example:
         >>> split_sentences(read_corpus("seeds").documents)  # doctest: +SKIP
     """
-    segments = {doc_id: list(_segments(text))
+    segments = {doc_id: [piece for start, end, is_headline in _segments(text)
+                         for piece in _bounded(text, start, end, is_headline)]
                 for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True)}
-    tokenizer = _train_punkt(
-        "\n\n".join(text[start:end].translate(_ASCII_QUOTES)
-                    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True)
-                    for start, end, is_headline in segments[doc_id] if not is_headline))
+    tokenizer = _train_punkt(_training_sample(documents, segments))
     rows = []
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         sent_id = 0
@@ -419,6 +423,38 @@ def split_sentences(documents: pd.DataFrame) -> pd.DataFrame:
     sentences = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
     return sentences.astype({"doc_id": "string", "sent_id": "int64", "start": "int64",
                              "end": "int64", "text": "string", "is_headline": "bool"})
+
+
+def _bounded(text: str, start: int, end: int, is_headline: bool
+             ) -> list[tuple[int, int, bool]]:
+    """Cut a very long segment near sentence ends, so that no regex runs on megabytes."""
+    pieces = []
+    while end - start > MAX_SEGMENT_CHARS:
+        limit = start + MAX_SEGMENT_CHARS
+        boundary = _LIKELY_SENTENCE_END.search(text, limit, limit + MAX_SEGMENT_CHARS // 10)
+        cut = boundary.end() if boundary else (text.rfind(" ", start, limit) + 1 or limit)
+        if cut <= start:
+            cut = limit
+        pieces.append((start, cut, is_headline))
+        start = cut
+    pieces.append((start, end, is_headline))
+    return pieces
+
+
+def _training_sample(documents: pd.DataFrame, segments: dict[str, list[tuple[int, int, bool]]]
+                     ) -> str:
+    """The body segments, in document order, up to PUNKT_TRAINING_CHARS."""
+    parts: list[str] = []
+    size = 0
+    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
+        for start, end, is_headline in segments[doc_id]:
+            if is_headline:
+                continue
+            parts.append(text[start:end].translate(_ASCII_QUOTES))
+            size += end - start
+            if size >= PUNKT_TRAINING_CHARS:
+                return "\n\n".join(parts)
+    return "\n\n".join(parts)
 
 
 def _train_punkt(text: str) -> PunktSentenceTokenizer:
