@@ -32,6 +32,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Detection candidates this close to the least chaotic one compete on coherence.
+CHAOS_MARGIN = 0.1
+COMMON_ENCODINGS = ("cp1252", "cp1251", "utf-16", "iso8859-1", "cp1250", "koi8-r", "iso8859-15")
 # Share of control characters above which decoded bytes are judged binary, not text.
 _MAX_CONTROL_SHARE = 0.02
 _NEWLINES = re.compile(r"\r\n?")
@@ -172,13 +175,32 @@ def _decode(data: bytes, path: str | Path | None) -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        match = charset_normalizer.from_bytes(data).best()
-        if match is None:
-            raise CorpusError("not text: unknown encoding or binary data", path=path) from None
-        text, encoding = str(match), codecs.lookup(match.encoding).name
+        text, encoding = _detect(data, path)
     if _looks_binary(text):
         raise CorpusError("not text: binary data", path=path)
     return text, encoding
+
+
+def _detect(data: bytes, path: str | Path | None) -> tuple[str, str]:
+    """Decode with charset-normalizer, preferring coherent text among near-equal guesses.
+
+    Its own ranking favours the lowest "chaos", which for short Western text can pick a
+    Baltic code page (naïve → naļve); among guesses within CHAOS_MARGIN of the best, the
+    most coherent (then most common) encoding reads better.
+    """
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        raise CorpusError("not text: unknown encoding or binary data", path=path)
+    least_chaos = min(match.chaos for match in matches)
+    close = [match for match in matches if match.chaos <= least_chaos + CHAOS_MARGIN]
+    best = max(close, key=lambda match: (round(match.coherence, 3),
+                                         -_commonness(codecs.lookup(match.encoding).name)))
+    return str(best), codecs.lookup(best.encoding).name
+
+
+def _commonness(encoding: str) -> int:
+    return COMMON_ENCODINGS.index(encoding) if encoding in COMMON_ENCODINGS else len(
+        COMMON_ENCODINGS)
 
 
 def _looks_binary(text: str) -> bool:

@@ -44,3 +44,43 @@ def _close_figures():
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+# Arbitrary text salted with the constructs the taggers look for.
+SNIPPETS = ["Kim Jong-un", "Putin’s", "the Korean People’s Army", " DPRK ", "KCNA (TAK)",
+            "on August 20", "last week", "In May", "mid-2025", "2024-12-04", " five years ago",
+            "\n\n", "\r\n", "\r", "► ", "• ", "“", "”", "’s", ". ", "Gen. ", "U.S. ",
+            "\ufeff", "\x00", "İ", "ß", "Defense Minister Ivan Petrov", "  ", "\t"]
+
+
+def arbitrary_text():
+    """A hypothesis strategy for messy article text."""
+    from hypothesis import strategies as st
+
+    pieces = st.one_of(st.text(st.characters(blacklist_categories=("Cs",)), max_size=40),
+                       st.sampled_from(SNIPPETS))
+    return st.lists(pieces, max_size=25).map("".join)
+
+
+def read_text_or_none(text: str) -> Corpus | None:
+    """Read one document from bytes; None when kursklib rejects it with its own error."""
+    import tempfile
+    import warnings
+
+    from kursklib import KursklibError
+
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "doc.txt").write_bytes(text.encode("utf-8"))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                return read_corpus(folder)
+            except KursklibError:
+                return None
+
+
+def assert_rows_index_text(corpus: Corpus, table, text_column: str = "surface") -> None:
+    texts = dict(zip(corpus.documents["doc_id"], corpus.documents["text"], strict=True))
+    for doc_id, start, end, surface in zip(table["doc_id"], table["start"], table["end"],
+                                           table[text_column], strict=True):
+        assert texts[doc_id][start:end] == surface

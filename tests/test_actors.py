@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
 
 from kursklib import (
     KursklibError,
@@ -14,6 +15,7 @@ from kursklib import (
     tag_actors,
 )
 from kursklib.actors import MENTION_COLUMNS
+from tests.conftest import arbitrary_text, assert_rows_index_text, read_text_or_none
 
 SEED_COUNTS = {
     "prk": 104, "rus": 82, "kursk_oblast": 34, "ukr": 16, "kim_jong_un": 13, "kcna": 7,
@@ -199,3 +201,15 @@ def test_find_unlisted_names_gives_counts_and_example(make_corpus):
     table = find_unlisted_names(read_corpus(folder))
     assert table.values.tolist() == [["Ivan Petrovsky", "unlisted:ivan-petrovsky", "person", 3, 2,
                                       "a", 0, "Military expert Ivan Petrovsky spoke."]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=arbitrary_text())
+def test_tag_actors_never_raises_and_keeps_offsets(text):
+    corpus = read_text_or_none(text)
+    if corpus is None:
+        return
+    mentions = tag_actors(corpus)
+    assert_rows_index_text(corpus, mentions)
+    assert (mentions["start"].diff().dropna() >= 0).all()
+    assert (mentions["start"].iloc[1:].to_numpy() >= mentions["end"].iloc[:-1].to_numpy()).all()

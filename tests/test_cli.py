@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kursklib import KursklibError
 from kursklib.cli import main
 from tests.conftest import SEEDS
 
@@ -79,3 +80,30 @@ def test_kursk_figures_rejects_bad_parameters_in_one_line(tmp_path, capsys, para
     assert main(["figures", "--output", str(tmp_path / "out"), "-p", *parameter]) == 1
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["figures", "--corpus", "{tmp}/nowhere"], "nowhere: corpus folder or file does not exist"),
+    (["figures", "--output", "{tmp}/file/out"], "file/out: cannot write output folder"),
+    (["figures", "--gazetteer", "{tmp}/broken.yaml"], "broken.yaml:2: YAML syntax error"),
+    (["info", "{tmp}/file"], "file: not a corpus"),
+])
+def test_kursk_bad_input_is_one_line_error(tmp_path, capsys, arguments, message):
+    (tmp_path / "file").write_text("x")
+    (tmp_path / "broken.yaml").write_text("- id: [a\n", encoding="utf-8")
+    assert main([argument.format(tmp=tmp_path) for argument in arguments]) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_kursk_debug_shows_the_traceback(tmp_path):
+    with pytest.raises(KursklibError, match="does not exist"):
+        main(["--debug", "info", str(tmp_path / "nowhere")])
+
+
+def test_kursk_info_prints_warnings_as_lines(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Troops left.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert main(["info", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert err == f"kursk: warning: {tmp_path / 'empty.txt'}: empty file; skipped\n"

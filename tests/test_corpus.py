@@ -6,9 +6,11 @@ import json
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
 
 from kursklib import KursklibError, KursklibWarning, read_corpus
 from kursklib.corpus import DOCUMENT_COLUMNS, SENTENCE_COLUMNS
+from tests.conftest import arbitrary_text, read_text_or_none
 
 SEED_HEADLINES = {
     "001_7aa5fc03dc7aa8de":
@@ -191,3 +193,95 @@ def test_metadata_row_without_document_is_an_error(make_corpus):
 def test_missing_corpus_folder_is_an_error(tmp_path):
     with pytest.raises(KursklibError, match="does not exist"):
         read_corpus(tmp_path / "nowhere")
+
+
+def test_read_corpus_decodes_latin1(make_corpus):
+    text = "Café owners in Zürich said the señor’s déjà vu was naïve. " * 4
+    folder = make_corpus({"fr.txt": text.replace("’", "'").encode("latin-1")})
+    documents = read_corpus(folder).documents
+    assert documents["text"].iloc[0] == text.replace("’", "'")
+
+
+@pytest.mark.parametrize("name, content, problem", [
+    ("binary.txt", bytes(range(256)) * 40, "not text"),
+    ("empty.txt", b"", "empty file"),
+    ("blank.txt", b"   \n\t\r\n  ", "empty document"),
+])
+def test_bad_document_is_skipped_with_a_warning(make_corpus, name, content, problem):
+    folder = make_corpus({name: content, "good.txt": "Troops left Kursk."})
+    with pytest.warns(KursklibWarning, match=rf"{name}: {problem}.*skipped"):
+        corpus = read_corpus(folder)
+    assert list(corpus.documents["doc_id"]) == ["good"]
+
+
+def test_nul_bytes_are_removed_with_a_warning(make_corpus):
+    folder = make_corpus({"a.txt": b"Troops\x00 left\x00 Kursk."})
+    with pytest.warns(KursklibWarning, match=r"a\.txt: NUL characters removed"):
+        corpus = read_corpus(folder)
+    assert corpus.documents["text"].iloc[0] == "Troops left Kursk."
+
+
+def test_folder_of_only_unreadable_documents_is_an_error(make_corpus):
+    folder = make_corpus({"empty.txt": b""})
+    with pytest.warns(KursklibWarning), pytest.raises(KursklibError,
+                                                       match="corpus: no readable documents"):
+        read_corpus(folder)
+
+
+def test_folder_without_documents_is_an_error(tmp_path):
+    (tmp_path / "notes.md").write_text("not a corpus")
+    with pytest.raises(KursklibError, match="no readable documents"):
+        read_corpus(tmp_path)
+
+
+def test_duplicate_doc_ids_are_errors(make_corpus, tmp_path):
+    folder = make_corpus({"a.txt": "One.", "a.TXT": "Two."})
+    with pytest.raises(KursklibError, match=r"a\.txt: duplicate doc_id 'a' \(also a\.TXT\)"):
+        read_corpus(folder)
+    folder = make_corpus({"b.txt": "One."}, "doc_id,published\nb,2025-01-01\nb,2025-01-02\n")
+    (folder / "a.TXT").unlink()
+    (folder / "a.txt").unlink()
+    with pytest.raises(KursklibError, match=r"metadata\.csv:3: duplicate doc_id 'b'"):
+        read_corpus(folder)
+    table = tmp_path / "export.csv"
+    table.write_text("doc_id,text\nx,One.\nx,Two.\n", encoding="utf-8")
+    with pytest.raises(KursklibError, match=r"export\.csv:3: duplicate doc_id 'x'"):
+        read_corpus(table)
+
+
+def test_metadata_unknown_column_warns_and_missing_header_fails(make_corpus):
+    folder = make_corpus({"a.txt": "One."}, "doc_id,published,mood\na,2025-01-01,calm\n")
+    with pytest.warns(KursklibWarning, match=r"metadata\.csv:1: unknown metadata column\(s\) mood"):
+        assert read_corpus(folder).documents["published"].iloc[0] == pd.Timestamp("2025-01-01")
+    folder = make_corpus({"a.txt": "One."}, "a,2025-01-01\n")
+    with pytest.raises(KursklibError, match=r"metadata\.csv:1: no header with a doc_id column"):
+        read_corpus(folder)
+
+
+def test_table_without_text_column_is_an_error(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("doc_id,body\nx,One.\n", encoding="utf-8")
+    with pytest.raises(KursklibError, match=r"export\.csv: no 'text' column \(columns: doc_id, body\)"):
+        read_corpus(path)
+
+
+def test_fifty_megabyte_single_line_is_read(tmp_path):
+    sentence = "North Korean troops fought in Kursk Oblast and Gen. Ivanov praised them. "
+    text = (sentence * (50_000_000 // len(sentence) + 1))[:50_000_000]
+    (tmp_path / "big.txt").write_text(text, encoding="utf-8")
+    corpus = read_corpus(tmp_path)
+    assert corpus.documents["n_chars"].iloc[0] == 50_000_000
+    sentences = corpus.sentences
+    assert len(sentences) > 600_000
+    assert sentences["text"].iloc[1] == sentence.strip()
+    assert (sentences["start"].iloc[1:].to_numpy() >= sentences["end"].iloc[:-1].to_numpy()).all()
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=arbitrary_text())
+def test_reading_arbitrary_text_keeps_sentence_invariants(text):
+    corpus = read_text_or_none(text)
+    if corpus is None:
+        return
+    assert "\r" not in corpus.documents["text"].iloc[0]
+    assert_sentence_offsets(corpus)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
 
 from kursklib import build_timeline, read_corpus, tag_dates
 from kursklib.dates import DATE_COLUMNS, TIMELINE_COLUMNS
+from tests.conftest import arbitrary_text, assert_rows_index_text, read_text_or_none
 
 SEED_DATES = [
     # doc, surface, value, granularity, mod, kind, anchor
@@ -180,3 +182,13 @@ def test_build_timeline_on_seeds_covers_every_resolved_date(seeds):
     april_26 = timeline[timeline["value"] == "2025-04-26"]
     assert list(april_26["doc_id"].str[:3]) == ["000", "001"]
     assert april_26["event_id"].nunique() == 1 and set(april_26["n_sources"]) == {2}
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=arbitrary_text())
+def test_tag_dates_never_raises_and_keeps_offsets(text):
+    corpus = read_text_or_none(text)
+    if corpus is None:
+        return
+    assert_rows_index_text(corpus, tag_dates(corpus, reference_date="2025-06-30"))
+    build_timeline(corpus)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
 
 from kursklib import (
     count_terms,
@@ -14,6 +15,7 @@ from kursklib import (
     tag_tokens,
 )
 from kursklib.terms import TOKEN_COLUMNS
+from tests.conftest import arbitrary_text, assert_rows_index_text, read_text_or_none
 
 DOC_003 = "003_032424ebccf55fda"
 
@@ -129,3 +131,14 @@ def test_count_tfidf_ranks_distinctive_terms(seed_tokens):
     assert tfidf.groupby("doc_id").size().tolist() == [3] * 5
     top_003 = tfidf[tfidf["doc_id"] == DOC_003]["term"].tolist()
     assert top_003 == ["dprk", "regiment", "engineering"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=arbitrary_text())
+def test_tag_tokens_never_raises_and_keeps_offsets(text):
+    corpus = read_text_or_none(text)
+    if corpus is None:
+        return
+    tokens = tag_tokens(corpus)
+    assert_rows_index_text(corpus, tokens)
+    count_terms(tokens, ngram=2)
