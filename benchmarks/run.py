@@ -8,7 +8,6 @@ against ``seed_dates_gold.csv`` (hand-checked calendar expressions).
 from __future__ import annotations
 
 import csv
-import statistics
 import sys
 import tempfile
 import time

@@ -135,10 +135,7 @@ class Gazetteer:
                                    ("short", actor.short), ("demonym", actor.demonyms),
                                    ("metonym", actor.metonyms)):
                 for surface in surfaces:
-                    if form == "name" and _ACRONYM.match(surface):
-                        form_here = "abbrev"
-                    else:
-                        form_here = form
+                    form_here = "abbrev" if form == "name" and _ACRONYM.match(surface) else form
                     for variant in _variants(surface):
                         table.setdefault(_fold_key(variant), []).append(
                             (actor.id, form_here, variant))

@@ -60,18 +60,18 @@ _MOD = (r"(?:(?P<{p}_mod>(?:the\s+)?(?:beginning|start|end|middle|first\s+half|s
         r"\s+of|early|late|mid|around|about|approximately|circa|roughly)(?:\s+|-)(?:the\s+)?)?")
 
 TEMPORAL_PATTERN = re.compile("|".join([
-    rf"(?P<iso>(?<![\d-])(?P<iso_y>\d{{4}})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
-    rf"(?![\d-]))",
-    rf"(?P<dotted>(?<![\d.])(?P<dot_d>0?[1-9]|[12]\d|3[01])\.(?P<dot_m>0?[1-9]|1[0-2])\."
-    rf"(?P<dot_y>\d{{4}})(?!\d))",
+    r"(?P<iso>(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
+    r"(?![\d-]))",
+    r"(?P<dotted>(?<![\d.])(?P<dot_d>0?[1-9]|[12]\d|3[01])\.(?P<dot_m>0?[1-9]|1[0-2])\."
+    r"(?P<dot_y>\d{4})(?!\d))",
     rf"(?P<ordof>(?:the\s+)?(?P<ordof_d>{_DAY})\s+of\s+(?P<ordof_m>{_MONTH_BEFORE_DAY})"
     rf"(?:,?\s+(?P<ordof_y>{_YEAR}))?)",
     rf"(?P<mdy>(?P<mdy_m>{_MONTH_BEFORE_DAY})\s+(?P<mdy_d>{_DAY})(?:,?\s+(?P<mdy_y>{_YEAR}))?)",
     rf"(?P<dmy>(?<![\d.])(?P<dmy_d>{_DAY})\s+(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?)",
     rf"(?P<month>{_MOD.format(p='month')}(?P<month_m>{_MONTH})(?:,?\s+(?P<month_y>{_YEAR})"
     rf"|\s+(?P<month_rel>this|last|next)\s+year)?(?![\w-]))",
-    rf"(?P<century>(?:the\s+)?(?P<century_n>[12]?\d)(?:st|nd|rd|th)\s+century)",
-    rf"(?P<decade>(?:the\s+)?(?P<decade_y>1[5-9]\d|20\d)0['’]?s)",
+    r"(?P<century>(?:the\s+)?(?P<century_n>[12]?\d)(?:st|nd|rd|th)\s+century)",
+    r"(?P<decade>(?:the\s+)?(?P<decade_y>1[5-9]\d|20\d)0['’]?s)",
     rf"(?P<year>{_MOD.format(p='year')}(?P<year_y>{_YEAR}))",
     rf"(?P<weekday>(?:(?P<weekday_rel>last|next|this|past|coming)\s+)?(?P<weekday_d>{_WEEKDAY})"
     rf"(?:\s+(?:morning|afternoon|evening|night))?)",
@@ -80,12 +80,12 @@ TEMPORAL_PATTERN = re.compile("|".join([
     rf"\s+ago\b)",
     rf"(?P<span>\b(?:the\s+)?(?:past|last|previous|next|coming)\s+(?P<span_n>{_NUMBER})\s+"
     rf"(?P<span_u>{_UNIT})\b)",
-    rf"(?P<spanone>\bthe\s+(?:past|last|previous)\s+(?P<spanone_u>week|month|year|decade)\b)",
-    rf"(?P<relative>\b(?:(?P<relative_adv>[Ee]arlier|[Ll]ater)\s+)?(?P<relative_det>[Tt]his|[Ll]ast|"
-    rf"[Nn]ext|[Pp]revious|[Cc]urrent)\s+(?P<relative_u>week|month|year|decade|century)\b)",
-    rf"(?P<recent>\brecent\s+(?:days|weeks|months|years|decades)\b)",
-    rf"(?P<ordinal>\b(?P<ordinal_n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-    rf"tenth|\d+(?:st|nd|rd|th))\s+year\b(?!\s+of\b))",
+    r"(?P<spanone>\bthe\s+(?:past|last|previous)\s+(?P<spanone_u>week|month|year|decade)\b)",
+    r"(?P<relative>\b(?:(?P<relative_adv>[Ee]arlier|[Ll]ater)\s+)?(?P<relative_det>[Tt]his|[Ll]ast|"
+    r"[Nn]ext|[Pp]revious|[Cc]urrent)\s+(?P<relative_u>week|month|year|decade|century)\b)",
+    r"(?P<recent>\brecent\s+(?:days|weeks|months|years|decades)\b)",
+    r"(?P<ordinal>\b(?P<ordinal_n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|\d+(?:st|nd|rd|th))\s+year\b(?!\s+of\b))",
     rf"(?P<duration>\b(?P<duration_n>{_NUMBER})\s+(?P<duration_u>{_UNIT})\b"
     rf"(?!\s+(?:ago|old|later|earlier)\b))",
     r"(?P<plural>\b(?P<plural_u>days|weeks|months|years|decades|centuries)\b(?!\s+ago\b))",
@@ -99,7 +99,6 @@ _FUTURE = re.compile(r"\b(?:will|shall|won['’]t|going\s+to|plans?\s+to|intends
                      r"|scheduled|set\s+to|due\s+to|preparing\s+to|is\s+to|are\s+to|upcoming|"
                      r"would\s+(?:be\s+)?(?:held|hold|visit|meet|take\s+place))\b", re.IGNORECASE)
 _COORDINATION = re.compile(r"\s*(?:,|or|and|to|through|until|till|-|–|—)\s*")
-_BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 # "Russia Today", "USA Today": a capitalised word just before a capitalised deictic.
 _NAME_BEFORE = re.compile(r"[A-Z][\w.]*\s+$")
 # Every temporal expression contains one of these heads (lower-cased stems) or a digit.
@@ -273,7 +272,7 @@ def _explicit_year(match: re.Match[str]) -> str | None:
 def _coordinated_years(text: str, matches: list[re.Match[str]]) -> dict[int, re.Match[str]]:
     """A bare month coordinated with a dated one borrows its year ("July or August 2025")."""
     borrowed = {}
-    for first, second in zip(matches, matches[1:]):
+    for first, second in zip(matches, matches[1:], strict=False):
         if (first.group("month") and not first.group("month_y") and not first.group("month_rel")
                 and (second.group("month") or second.group("mdy") or second.group("dmy"))
                 and _COORDINATION.fullmatch(text[first.end():second.start()])):
@@ -373,7 +372,7 @@ def _singular(unit: str) -> str:
 
 
 def _duration(number: str, unit: str) -> str:
-    count = NUMBER_WORDS.get(re.sub(r"\s+", " ", number.lower()), None) if not number.isdigit() \
+    count = NUMBER_WORDS.get(re.sub(r"\s+", " ", number.lower())) if not number.isdigit() \
         else int(number)
     return f"P{'X' if count is None else count}{UNITS[_singular(unit)][0]}"
 
