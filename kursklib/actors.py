@@ -15,7 +15,7 @@ import ahocorasick
 import pandas as pd
 import yaml
 
-from .corpus import Corpus
+from .corpus import Corpus, SentenceBounds, lower_keeping_offsets
 from .errors import GazetteerError
 
 ACTOR_TYPES = ("person", "org", "state", "place")
@@ -304,9 +304,7 @@ class _FoldedText:
 
     @classmethod
     def of(cls, text: str) -> _FoldedText:
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a few characters lower-case to two
-            lowered = "".join(char.lower()[0] for char in text)
+        lowered = lower_keeping_offsets(text)
         for old, new in FOLD_PAIRS:
             if old in lowered:
                 lowered = lowered.replace(old, new)
@@ -326,8 +324,6 @@ class _FoldedText:
 
     def origin(self, index: int) -> int:
         """Map an index of the folded string to the text."""
-        if not self.gap_starts:
-            return index
         position = bisect.bisect_right(self.gap_starts, index) - 1
         return index + (self.gap_shifts[position] if position >= 0 else 0)
 
@@ -363,7 +359,7 @@ def tag_actors(corpus: Corpus, *, gazetteer: Gazetteer | str | Path | None = Non
     vocabulary = _lowercase_vocabulary(corpus) if unlisted else frozenset()
     rows: list[tuple] = []
     for doc_id, text, bounds in zip(corpus.documents["doc_id"], corpus.documents["text"],
-                                    _SentenceBounds.per_document(corpus), strict=True):
+                                    SentenceBounds.per_document(corpus), strict=True):
         listed = _match_listed(text, gazetteer, bounds)
         found = [match for match in listed if match.form != "ignore"]
         if unlisted:
@@ -386,41 +382,7 @@ def _default_gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
-class _SentenceBounds:
-    """Sentence lookup by character offset within one document."""
-
-    def __init__(self, starts: list[int], ends: list[int], ids: list[int],
-                 headline: list[bool]) -> None:
-        self.starts, self.ends, self.ids, self.headline = starts, ends, ids, headline
-
-    @classmethod
-    def per_document(cls, corpus: Corpus) -> list[_SentenceBounds]:
-        """One lookup per document, in the order of ``corpus.documents``."""
-        sentences = corpus.sentences
-        columns = [sentences[name].tolist() for name in ("doc_id", "start", "end", "sent_id",
-                                                         "is_headline")]
-        spans: dict[str, tuple[int, int]] = {}
-        for index, doc_id in enumerate(columns[0]):
-            first, _ = spans.get(doc_id, (index, index))
-            spans[doc_id] = (first, index + 1)
-        bounds = []
-        for doc_id in corpus.documents["doc_id"]:
-            first, last = spans.get(doc_id, (0, 0))
-            bounds.append(cls(*(column[first:last] for column in columns[1:])))
-        return bounds
-
-    def contains(self, start: int, end: int) -> bool:
-        position = bisect.bisect_right(self.starts, start) - 1
-        return position >= 0 and end <= self.ends[position]
-
-    def is_headline(self, start: int) -> bool:
-        return self.headline[bisect.bisect_right(self.starts, start) - 1]
-
-    def sentence_of(self, start: int) -> int:
-        return self.ids[bisect.bisect_right(self.starts, start) - 1]
-
-
-def _match_listed(text: str, gazetteer: Gazetteer, bounds: _SentenceBounds) -> list[_Match]:
+def _match_listed(text: str, gazetteer: Gazetteer, bounds: SentenceBounds) -> list[_Match]:
     """Leftmost-longest gazetteer matches inside sentences (ignore phrases included)."""
     folded = _FoldedText.of(text)
     candidates = _hits(text, folded, gazetteer.automaton, bounds)
@@ -435,7 +397,7 @@ def _match_listed(text: str, gazetteer: Gazetteer, bounds: _SentenceBounds) -> l
 
 
 def _hits(text: str, folded: _FoldedText, automaton: ahocorasick.Automaton,
-          bounds: _SentenceBounds) -> list[tuple[int, int, str, str]]:
+          bounds: SentenceBounds) -> list[tuple[int, int, str, str]]:
     """Automaton hits that stand alone as words, fit their case and lie in one sentence.
 
     Returns ``(start, -length, actor_id, form)`` tuples, so that sorting puts the
@@ -515,7 +477,7 @@ def _lowercase_vocabulary(corpus: Corpus) -> frozenset[str]:
         _LOWER_WORD.findall(text) for text in corpus.documents["text"]))
 
 
-def _match_unlisted(text: str, bounds: _SentenceBounds, listed: list[_Match],
+def _match_unlisted(text: str, bounds: SentenceBounds, listed: list[_Match],
                     vocabulary: frozenset[str]) -> list[_Match]:
     """Capitalised names and title-introduced names the gazetteer lacks."""
     taken = sorted((match.start, match.end) for match in listed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import io
@@ -383,6 +384,53 @@ def _finish_documents(documents: pd.DataFrame) -> pd.DataFrame:
         documents[column] = documents[column].astype("string")
     documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
     return documents[DOCUMENT_COLUMNS]
+
+
+def lower_keeping_offsets(text: str) -> str:
+    """Lower-case text without changing its length, so offsets into it stay valid.
+
+    Example:
+        >>> lower_keeping_offsets("KİM")
+        'kim'
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char.lower()[0] for char in text)  # "İ" lower-cases to two characters
+
+
+class SentenceBounds:
+    """Sentence lookup by character offset within one document (lists, for speed)."""
+
+    def __init__(self, starts: list[int], ends: list[int], ids: list[int],
+                 headline: list[bool]) -> None:
+        self.starts, self.ends, self.ids, self.headline = starts, ends, ids, headline
+
+    @classmethod
+    def per_document(cls, corpus: Corpus) -> list[SentenceBounds]:
+        """One lookup per document, in the order of ``corpus.documents``."""
+        sentences = corpus.sentences
+        columns = [sentences[name].tolist() for name in ("doc_id", "start", "end", "sent_id",
+                                                         "is_headline")]
+        spans: dict[str, tuple[int, int]] = {}
+        for index, doc_id in enumerate(columns[0]):
+            first, _ = spans.get(doc_id, (index, index))
+            spans[doc_id] = (first, index + 1)
+        bounds = []
+        for doc_id in corpus.documents["doc_id"]:
+            first, last = spans.get(doc_id, (0, 0))
+            bounds.append(cls(*(column[first:last] for column in columns[1:])))
+        return bounds
+
+    def contains(self, start: int, end: int) -> bool:
+        position = bisect.bisect_right(self.starts, start) - 1
+        return position >= 0 and end <= self.ends[position]
+
+    def is_headline(self, start: int) -> bool:
+        return self.headline[bisect.bisect_right(self.starts, start) - 1]
+
+    def sentence_of(self, start: int) -> int:
+        return self.ids[bisect.bisect_right(self.starts, start) - 1]
 
 
 def _find_headlines(text: str) -> list[tuple[int, int]]:

@@ -12,7 +12,8 @@ from datetime import date, timedelta
 import ahocorasick
 import pandas as pd
 
-from .corpus import Corpus
+from .actors import tag_actors
+from .corpus import Corpus, SentenceBounds, lower_keeping_offsets
 
 DATE_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "granularity", "mod",
                 "kind", "anchor"]
@@ -169,25 +170,20 @@ def tag_dates(corpus: Corpus, *, reference_date: str | date | pd.Timestamp | Non
         >>> dates = tag_dates(read_corpus("seeds"))  # doctest: +SKIP
     """
     fallback = None if reference_date is None else pd.Timestamp(reference_date).date()
-    sentences_by_doc = dict(tuple(corpus.sentences.groupby("doc_id", sort=False)))
     rows = []
-    for document in corpus.documents.itertuples(index=False):
-        doc_sentences = sentences_by_doc.get(document.doc_id)
-        if doc_sentences is None:
-            continue
+    for document, bounds in zip(corpus.documents.itertuples(index=False),
+                                SentenceBounds.per_document(corpus), strict=True):
         rows.extend(_tag_document(document.doc_id, document.text, document.published,
-                                  doc_sentences, fallback))
+                                  bounds, fallback))
     frame = pd.DataFrame(rows, columns=DATE_COLUMNS)
     return frame.astype({"doc_id": "string", "sent_id": "int64", "start": "int64", "end": "int64",
                          "surface": "string", "value": "string", "granularity": "string",
                          "mod": "string", "kind": "string", "anchor": "string"})
 
 
-def _tag_document(doc_id: str, text: str, published: pd.Timestamp, sentences: pd.DataFrame,
+def _tag_document(doc_id: str, text: str, published: pd.Timestamp, bounds: SentenceBounds,
                   fallback: date | None) -> list[tuple]:
-    starts = sentences["start"].tolist()
-    ends = sentences["end"].tolist()
-    ids = sentences["sent_id"].tolist()
+    starts, ends, ids = bounds.starts, bounds.ends, bounds.ids
     matches = []
     for match in _find_expressions(text):
         position = bisect.bisect_right(starts, match.start()) - 1
@@ -217,9 +213,7 @@ def _tag_document(doc_id: str, text: str, published: pd.Timestamp, sentences: pd
 
 def _find_expressions(text: str) -> Iterator[re.Match[str]]:
     """Yield what ``TEMPORAL_PATTERN.finditer`` would, trying it only near heads."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters lower-case to two
-        lowered = "".join(char.lower()[0] for char in text)
+    lowered = lower_keeping_offsets(text)
     position = 0
     for last, length in _HEADS.iter(lowered):
         head = last - length + 1
@@ -534,8 +528,6 @@ def build_timeline(corpus: Corpus, *, mentions: pd.DataFrame | None = None,
     Example:
         >>> build_timeline(read_corpus("seeds"))  # doctest: +SKIP
     """
-    from .actors import tag_actors
-
     dates = tag_dates(corpus) if dates is None else dates
     mentions = tag_actors(corpus) if mentions is None else mentions
     statements = dates[(dates["kind"] == "date") & ~dates["value"].str.contains("X")].copy()
