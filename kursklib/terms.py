@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import math
 import re
@@ -364,16 +365,17 @@ def tag_kwic(corpus: Corpus, pattern: str, *, window: int = 8,
         spans = list(hits.itertuples(index=False, name=None))
     else:
         spans = _match_phrase(tokens, pattern)
+    spans_by_doc: dict[str, list[tuple[int, int, int]]] = {}
+    for doc_id, sent_id, start, end in spans:
+        spans_by_doc.setdefault(doc_id, []).append((sent_id, start, end))
     rows = []
     for doc_id, doc_tokens in tokens.groupby("doc_id", sort=True):
         starts = doc_tokens["start"].tolist()
         ends = doc_tokens["end"].tolist()
         text = texts[doc_id]
-        for hit_doc, sent_id, start, end in spans:
-            if hit_doc != doc_id:
-                continue
-            first = _bisect_left(starts, start)
-            last = _bisect_left(ends, end)
+        for sent_id, start, end in spans_by_doc.get(doc_id, []):
+            first = bisect.bisect_left(starts, start)
+            last = bisect.bisect_left(ends, end)
             left_start = starts[max(first - window, 0)] if first > 0 else start
             right_end = ends[min(last + window, len(ends) - 1)] if last + 1 < len(ends) else end
             rows.append((doc_id, sent_id, start, end, _collapse(text[left_start:start]),
@@ -384,17 +386,6 @@ def tag_kwic(corpus: Corpus, pattern: str, *, window: int = 8,
                                                 "start": "int64", "end": "int64",
                                                 "left": "string", "keyword": "string",
                                                 "right": "string"})
-
-
-def _bisect_left(values: list[int], value: int) -> int:
-    low, high = 0, len(values)
-    while low < high:
-        middle = (low + high) // 2
-        if values[middle] < value:
-            low = middle + 1
-        else:
-            high = middle
-    return low
 
 
 def _collapse(text: str) -> str:
