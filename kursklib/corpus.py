@@ -9,6 +9,7 @@ import io
 import re
 import unicodedata
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -433,30 +434,37 @@ class SentenceBounds:
         return self.ids[bisect.bisect_right(self.starts, start) - 1]
 
 
+def _nonblank_lines(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the non-blank lines, without their surrounding whitespace, lazily."""
+    for match in _LINE.finditer(text):
+        line = match.group()
+        start = match.start() + len(line) - len(line.lstrip())
+        end = match.start() + len(line.rstrip())
+        if end > start:
+            yield start, end
+
+
 def _find_headlines(text: str) -> list[tuple[int, int]]:
     """Return the spans of the headline line and its immediate repeats, if any."""
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.end() > m.start()]
-    stripped = [(start + len(text[start:end]) - len(text[start:end].lstrip()),
-                 start + len(text[start:end].rstrip())) for start, end in lines]
-    body = [(start, end) for start, end in stripped if end > start]
-    if len(body) < 2:
+    lines = _nonblank_lines(text)
+    first_span, following_span = next(lines, None), next(lines, None)
+    if following_span is None:
         return []
-    first = text[body[0][0]:body[0][1]]
+    first = text[first_span[0]:first_span[1]]
     words = first.split()
-    following = text[body[1][0]]
     if (
         not _HEADLINE_WORDS[0] <= len(words) <= _HEADLINE_WORDS[1]
         or first[-1] in _FINAL_PUNCTUATION
         or _BULLET_LINE.match(first)
         or not (first[0].isupper() or first[0].isdigit())
-        or following.islower()
+        or text[following_span[0]].islower()
     ):
         return []
-    spans = [body[0]]
-    for start, end in body[1:]:
-        if text[start:end] != first:
-            break
-        spans.append((start, end))
+    spans = [first_span]
+    span = following_span
+    while span is not None and text[span[0]:span[1]] == first:
+        spans.append(span)
+        span = next(lines, None)
     return spans
 
 
