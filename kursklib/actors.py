@@ -720,9 +720,13 @@ def _pairs(mentions: pd.DataFrame, unit: list[str]) -> pd.DataFrame:
     return pairs.rename(columns={"actor_id_other": "other_id"})
 
 
-def find_unlisted_names(corpus: Corpus, gazetteer: Gazetteer | str | Path | None = None
-                        ) -> pd.DataFrame:
+def find_unlisted_names(corpus: Corpus, gazetteer: Gazetteer | str | Path | None = None, *,
+                        mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """List names the gazetteer does not cover, so that a researcher can extend it.
+
+    Args:
+        mentions: Output of ``tag_actors`` (with ``unlisted=True``), to reuse instead of
+            tagging the corpus again.
 
     Returns:
         One row per unlisted actor: ``name, actor_id, actor_type, n_mentions,
@@ -732,7 +736,8 @@ def find_unlisted_names(corpus: Corpus, gazetteer: Gazetteer | str | Path | None
     Example:
         >>> find_unlisted_names(read_corpus("seeds"))  # doctest: +SKIP
     """
-    mentions = tag_actors(corpus, gazetteer=gazetteer, unlisted=True)
+    if mentions is None:
+        mentions = tag_actors(corpus, gazetteer=gazetteer, unlisted=True)
     unlisted = mentions[~mentions["listed"]]
     counts = count_mentions(unlisted, by="actor_id")
     first = unlisted.drop_duplicates("actor_id")[["actor_id", "doc_id", "sent_id"]]

@@ -213,3 +213,10 @@ def test_tag_actors_never_raises_and_keeps_offsets(text):
     assert_rows_index_text(corpus, mentions)
     assert (mentions["start"].diff().dropna() >= 0).all()
     assert (mentions["start"].iloc[1:].to_numpy() >= mentions["end"].iloc[:-1].to_numpy()).all()
+
+
+def test_find_unlisted_names_reuses_given_mentions(make_corpus):
+    corpus = read_corpus(make_corpus({"a.txt": "Military expert Ivan Petrovsky spoke."}))
+    mentions = tag_actors(corpus)
+    assert find_unlisted_names(corpus, mentions=mentions).equals(find_unlisted_names(corpus))
+    assert find_unlisted_names(corpus, mentions=mentions[mentions["listed"]]).empty
