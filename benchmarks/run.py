@@ -70,7 +70,7 @@ def bench_actors(corpus, megabytes: float) -> dict[str, float]:
     keywords = KeywordProcessor(case_sensitive=False)
     for alias in aliases:
         keywords.add_keyword(alias)
-    tag_actors(corpus, unlisted=False)  # build the automaton outside the timing
+    tag_actors(corpus, unlisted=False)  # compile the gazetteer's matcher outside the timing
     results = {
         "kursklib tag_actors (gazetteer only)": _timed(lambda: tag_actors(corpus, unlisted=False)),
         "kursklib tag_actors (with unlisted names)": _timed(lambda: tag_actors(corpus)),

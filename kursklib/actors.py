@@ -11,15 +11,18 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import ahocorasick
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 import yaml
 
-from .corpus import Corpus, SentenceBounds, lower_keeping_offsets
+from .corpus import Corpus, SentenceBounds, SentenceLookup
 from .errors import GazetteerError
+from .matching import CharacterTable, FoldedMatcher, Hits, fold_phrase
 
 ACTOR_TYPES = ("person", "org", "state", "place")
 FORMS = ("name", "short", "abbrev", "demonym", "metonym")
+_FORM_CODES = (*FORMS, "ignore")  # form as an array code: its index here
 MENTION_COLUMNS = [
     "doc_id", "sent_id", "start", "end", "surface", "actor_id", "actor_name", "actor_type",
     "form", "country", "role", "listed",
@@ -32,24 +35,18 @@ _ENTRY_FIELDS = {"id", "name", "type", "aliases", "short", "country", "role", "d
                  "metonyms"}
 _REQUIRED_FIELDS = ("id", "name", "type")
 
-# Folding keeps one character per character, so folded offsets are text offsets
-# (runs of spaces aside, which are mapped back explicitly). A chain of str.replace
-# runs at C speed, unlike a translate table over the whole text.
-FOLD_PAIRS = (
-    ("’", "'"), ("‘", "'"), ("‛", "'"), ("`", "'"), ("´", "'"), ("ʼ", "'"),
-    ("“", '"'), ("”", '"'), ("„", '"'), ("«", '"'), ("»", '"'),
-    ("-", " "), ("‐", " "), ("‑", " "), ("‒", " "), ("–", " "), ("—", " "), ("―", " "),
-    ("\n", " "), ("\t", " "), ("\r", " "), ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "),
-)
-_FOLD = str.maketrans(dict(FOLD_PAIRS))
-_SPACE_RUN = re.compile(r" {2,}")
 _ACRONYM = re.compile(r"^(?:[A-ZА-ЯЁ0-9]\.?){2,8}$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # A place name read as a place rather than as its state when a locative precedes it.
-_LOCATIVE = re.compile(
-    r"\b(?:in|at|to|from|near|into|outside|inside|around|across|via|towards?|through|"
-    r"visit(?:ed|ing|s)?|arrived|capital)\s+(?:the\s+)?$", re.IGNORECASE)
-_COORDINATION = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")
+LOCATIVES = ("in", "at", "to", "from", "near", "into", "outside", "inside", "around",
+             "across", "via", "toward", "towards", "through", "visit", "visited", "visiting",
+             "visits", "arrived", "capital")
+# The text before a place, reversed: whitespace, maybe "the", then a locative word, so
+# that one anchored match does what a search for "in (the) " at the end would.
+_LOCATIVE_BEFORE = re.compile(
+    r"\s+(?:eht\s+)?(?:" + "|".join(sorted((word[::-1] for word in LOCATIVES), key=len,
+                                          reverse=True)) + r")\b", re.IGNORECASE)
+_COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")  # use with fullmatch
 
 # Unlisted names: runs of capitalised words, allowing lower-case particles inside.
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
@@ -58,7 +55,7 @@ _CAPITALISED_RUN = re.compile(
     rf"[{_UPPER}][\w'’.\-]*)*")
 _WORD = re.compile(rf"[{_UPPER}][\w'’.\-]*|\S+")
 _NEXT_NAME_WORD = re.compile(rf"[ \t]+([{_UPPER}][\w'’.\-]*)")
-_PREVIOUS_NAME_WORD = re.compile(rf"(?<![.!?:;])[ \t]([{_UPPER}][\w'’\-]*)[ \t]+$")
+_PREVIOUS_NAME_WORD = re.compile(rf"(?<![.!?:;])[ \t]([{_UPPER}][\w'’\-]*)[ \t]+\Z")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LABEL_LEAD = re.compile(r"\w+:\s*[\"“]?")
@@ -119,6 +116,32 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class _Candidates:
+    """Each folded key's readings, as arrays indexed by reading.
+
+    ``slots[key]`` lists the key's readings in gazetteer order (-1 pads). Per reading:
+    ``actor`` (index into ``Gazetteer.actor_ids``, -1 for an ignore phrase), ``form``
+    (index into ``_FORM_CODES``), ``acronym_points`` (the code points of the exact
+    spelling an acronym needs, -1 padded),
+    ``capitalised`` (the text must start upper case) and ``contextual`` (a short form
+    or metonym, not read inside a longer name). ``short_owners[key]`` lists the actors
+    whose short form the key is (-1 pads); ``place[key]`` the place the key names, if
+    any (-1), to read a metonym such as "Moscow" as the city.
+    """
+
+    phrases: list[str]
+    slots: np.ndarray
+    actor: np.ndarray
+    form: np.ndarray
+    acronym_points: np.ndarray
+    is_acronym: np.ndarray
+    capitalised: np.ndarray
+    contextual: np.ndarray
+    short_owners: np.ndarray
+    place: np.ndarray
+
+
+@dataclass(frozen=True)
 class Gazetteer:
     """Actors by id, phrases that are not actors, and the compiled matcher over both."""
 
@@ -137,35 +160,74 @@ class Gazetteer:
                 for surface in surfaces:
                     form_here = "abbrev" if form == "name" and _ACRONYM.match(surface) else form
                     for variant in _variants(surface):
-                        table.setdefault(_fold_key(variant), []).append(
+                        table.setdefault(fold_phrase(variant), []).append(
                             (actor.id, form_here, variant))
         for phrase in self.ignore:
             for variant in _variants(phrase):
-                table.setdefault(_fold_key(variant), []).append(("", "ignore", variant))
+                table.setdefault(fold_phrase(variant), []).append(("", "ignore", variant))
         return table
 
     @cached_property
-    def automaton(self) -> ahocorasick.Automaton:
-        """One Aho-Corasick automaton over every folded, lower-cased alias."""
-        automaton = ahocorasick.Automaton()
-        for key, candidates in self.patterns.items():
-            # Per candidate: id, form, the exact spelling an acronym needs (else None),
-            # and whether the text must start with a capital.
-            checks = tuple((actor_id, form, alias if _ACRONYM.match(alias) else None,
-                            alias[:1].isupper()) for actor_id, form, alias in candidates)
-            if key:
-                automaton.add_word(key, (len(key), checks))
-        automaton.make_automaton()
-        return automaton
+    def actor_ids(self) -> tuple[str, ...]:
+        """Actor ids in gazetteer order; mention arrays index into this."""
+        return tuple(self.actors)
+
+    @cached_property
+    def candidates(self) -> _Candidates:
+        """Every folded key's readings as arrays, to check all hits at once."""
+        index = self.actor_index
+        phrases = [key for key in self.patterns if key]
+        # What a hit of the key can be read as; a short form's owner is found later, so
+        # readings that differ only in that owner are one.
+        keyed = [list(dict.fromkeys(
+            ("" if form == "short" else actor_id, form,
+             alias if _ACRONYM.match(alias) else "", alias[:1].isupper())
+            for actor_id, form, alias in self.patterns[key])) for key in phrases]
+        slots = np.full((len(phrases), max(map(len, keyed), default=1)), -1, dtype=np.int64)
+        readings = []
+        for row, key_readings in enumerate(keyed):
+            slots[row, :len(key_readings)] = np.arange(len(key_readings)) + len(readings)
+            readings.extend(key_readings)
+        owner_ids, forms, acronyms, capitalised = zip(*readings) if readings else ([],) * 4
+        spelling = np.full((len(readings), max(map(len, acronyms), default=0)), -1, np.int64)
+        for row, acronym in enumerate(acronyms):
+            spelling[row, :len(acronym)] = [ord(char) for char in acronym]
+        owners = [self.short_owners.get(key, []) for key in phrases]
+        short_owners = np.full((len(phrases), max([2, *map(len, owners)])), -1, dtype=np.int64)
+        for row, actor_ids in enumerate(owners):
+            short_owners[row, :len(actor_ids)] = [index[actor_id] for actor_id in actor_ids]
+        return _Candidates(
+            phrases=phrases, slots=slots, short_owners=short_owners,
+            place=np.array([index.get(self.place_ids.get(key, ""), -1) for key in phrases],
+                           dtype=np.int64),
+            actor=np.array([index.get(actor_id, -1) for actor_id in owner_ids], dtype=np.int64),
+            form=np.array([_FORM_CODES.index(form) for form in forms], dtype=np.int64),
+            acronym_points=spelling,
+            is_acronym=np.array([bool(acronym) for acronym in acronyms], dtype=bool),
+            capitalised=np.array(capitalised, dtype=bool),
+            contextual=np.array([form in ("short", "metonym") for form in forms], dtype=bool))
+
+    @cached_property
+    def matcher(self) -> FoldedMatcher:
+        """One Aho-Corasick automaton over every folded key (see ``kursklib.matching``)."""
+        return FoldedMatcher(self.candidates.phrases)
+
+    @cached_property
+    def actor_index(self) -> dict[str, int]:
+        """Actor id → its position in ``actor_ids``."""
+        return {actor_id: position for position, actor_id in enumerate(self.actor_ids)}
+
+    @cached_property
+    def is_place(self) -> np.ndarray:
+        """Per position in ``actor_ids``: whether the actor is a place."""
+        return np.array([actor.type == "place" for actor in self.actors.values()], dtype=bool)
 
     @cached_property
     def short_owners(self) -> dict[str, list[str]]:
         """Folded short form → ids of every actor that has it."""
-        owners: dict[str, list[str]] = {}
-        for actor in self.actors.values():
-            for short in actor.short:
-                owners.setdefault(_fold_key(short), []).append(actor.id)
-        return owners
+        return {key: [actor_id for actor_id, form, _ in candidates if form == "short"]
+                for key, candidates in self.patterns.items()
+                if any(form == "short" for _, form, _ in candidates)}
 
     @cached_property
     def place_ids(self) -> dict[str, str]:
@@ -285,47 +347,8 @@ def _variants(surface: str) -> tuple[str, ...]:
     return (surface,) if bare == surface else (surface, bare)
 
 
-def _fold_key(surface: str) -> str:
-    folded = surface.translate(_FOLD)
-    return _SPACE_RUN.sub(" ", folded.lower()).strip()
-
-
 def _claim_key(surface: str) -> str:
-    return surface.translate(_FOLD).strip() if _ACRONYM.match(surface) else _fold_key(surface)
-
-
-@dataclass(frozen=True)
-class _FoldedText:
-    """Lower-cased, quote- and dash-folded text with runs of spaces collapsed."""
-
-    folded: str
-    gap_starts: list[int]
-    gap_shifts: list[int]
-
-    @classmethod
-    def of(cls, text: str) -> _FoldedText:
-        lowered = lower_keeping_offsets(text)
-        for old, new in FOLD_PAIRS:
-            if old in lowered:
-                lowered = lowered.replace(old, new)
-        gap_starts: list[int] = []
-        gap_shifts: list[int] = []
-        if "  " not in lowered:
-            return cls(lowered, gap_starts, gap_shifts)
-        pieces, previous, removed = [], 0, 0
-        for run in _SPACE_RUN.finditer(lowered):
-            pieces.append(lowered[previous:run.start() + 1])
-            removed += run.end() - run.start() - 1
-            gap_starts.append(run.start() + 1 - (removed - (run.end() - run.start() - 1)))
-            gap_shifts.append(removed)
-            previous = run.end()
-        pieces.append(lowered[previous:])
-        return cls("".join(pieces), gap_starts, gap_shifts)
-
-    def origin(self, index: int) -> int:
-        """Map an index of the folded string to the text."""
-        position = bisect.bisect_right(self.gap_starts, index) - 1
-        return index + (self.gap_shifts[position] if position >= 0 else 0)
+    return surface.strip() if _ACRONYM.match(surface) else fold_phrase(surface)
 
 
 class _Match(NamedTuple):
@@ -335,6 +358,17 @@ class _Match(NamedTuple):
     form: str  # one of FORMS, or "ignore"
     listed: bool = True
     actor_type: str = ""  # guessed type of an unlisted name
+
+
+class _Listed(NamedTuple):
+    """Gazetteer mentions as parallel arrays, in document then text order."""
+
+    doc: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    phrase: np.ndarray  # index into ``Gazetteer.candidates.phrases``
+    actor: np.ndarray  # index into ``Gazetteer.actor_ids``; -1: ignore phrase or ambiguous
+    form: np.ndarray  # index into ``_FORM_CODES``
 
 
 def tag_actors(corpus: Corpus, *, gazetteer: Gazetteer | str | Path | None = None,
@@ -356,19 +390,12 @@ def tag_actors(corpus: Corpus, *, gazetteer: Gazetteer | str | Path | None = Non
         >>> mentions = tag_actors(read_corpus("seeds"))  # doctest: +SKIP
     """
     gazetteer = _as_gazetteer(gazetteer)
-    vocabulary = _lowercase_vocabulary(corpus) if unlisted else frozenset()
-    rows: list[tuple] = []
-    for doc_id, text, bounds in zip(corpus.documents["doc_id"], corpus.documents["text"],
-                                    SentenceBounds.per_document(corpus), strict=True):
-        listed = _match_listed(text, gazetteer, bounds)
-        found = [match for match in listed if match.form != "ignore"]
-        if unlisted:
-            found.extend(_match_unlisted(text, bounds, listed, vocabulary))
-            found.sort(key=lambda match: match.start)
-        for match in _resolve(text, found, gazetteer):
-            rows.append((doc_id, bounds.sentence_of(match.start), text[match.start:match.end],
-                         match))
-    return _mentions_frame(rows, gazetteer)
+    texts = corpus.documents["text"].tolist()
+    sentences = SentenceLookup(corpus)
+    hits = gazetteer.matcher.find(texts)
+    listed = _match_listed(texts, hits, sentences, gazetteer)
+    names = _match_unlisted_names(corpus, texts, listed) if unlisted else []
+    return _mentions_frame(corpus, hits, listed, names, sentences, gazetteer)
 
 
 def _as_gazetteer(gazetteer: Gazetteer | str | Path | None) -> Gazetteer:
@@ -382,53 +409,126 @@ def _default_gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
-def _match_listed(text: str, gazetteer: Gazetteer, bounds: SentenceBounds) -> list[_Match]:
-    """Leftmost-longest gazetteer matches inside sentences (ignore phrases included)."""
-    folded = _FoldedText.of(text)
-    candidates = _hits(text, folded, gazetteer.automaton, bounds)
-    candidates.sort()  # leftmost first, then longest first
-    chosen: list[_Match] = []
-    reach = -1
-    for start, negative_length, actor_id, form in candidates:
-        if start >= reach:
-            reach = start - negative_length
-            chosen.append(_Match(start, reach, actor_id, form))
-    return _read_metonyms(text, chosen, gazetteer)
+def _match_listed(texts: list[str], hits: Hits, sentences: SentenceLookup,
+                  gazetteer: Gazetteer) -> _Listed:
+    """Leftmost-longest gazetteer matches inside sentences, short forms resolved.
 
-
-def _hits(text: str, folded: _FoldedText, automaton: ahocorasick.Automaton,
-          bounds: SentenceBounds) -> list[tuple[int, int, str, str]]:
-    """Automaton hits that stand alone as words, fit their case and lie in one sentence.
-
-    Returns ``(start, -length, actor_id, form)`` tuples, so that sorting puts the
-    leftmost, then longest, first.
+    Each hit takes the first of its key's readings that fits: an acronym needs its exact
+    spelling, a capitalised alias a capital, and a short form or metonym must not be glued
+    to another name word (outside headlines). Ignore phrases take part, with actor -1.
     """
-    haystack = folded.folded
-    size = len(haystack)
-    shifted = bool(folded.gap_starts)
-    found = []
-    for last, (length, checks) in automaton.iter(haystack):
-        first = last - length + 1
-        if (first and haystack[first - 1].isalnum()) or (last + 1 < size
-                                                         and haystack[last + 1].isalnum()):
-            continue
-        if shifted:
-            start, end = folded.origin(first), folded.origin(last) + 1
-        else:
-            start, end = first, last + 1
-        for actor_id, form, acronym, capitalised in checks:
-            if acronym is not None:
-                if text[start:end] != acronym:
-                    continue
-            elif capitalised and not text[start].isupper():
-                continue
-            if form in ("short", "metonym") and _inside_longer_name(text, start, end) and (
-                    not bounds.is_headline(start)):
-                continue
-            if bounds.contains(start, end):
-                found.append((start, start - end, actor_id, form))
+    table = gazetteer.candidates
+    slots = table.slots[hits.phrase]
+    readings = np.maximum(slots, 0)
+    first = hits.offsets[hits.doc] + hits.start  # offsets into hits.points
+    fits = (slots >= 0) & (~table.capitalised[readings]
+                           | _is_upper()(hits.points[first])[:, None])
+    rows, columns = np.nonzero(fits & table.is_acronym[readings])
+    fits[rows, columns] = _spelled_as(table, readings[rows, columns], hits, rows)
+    sentence, contained = sentences.locate(hits.doc, hits.start, hits.end)
+    contextual = fits & table.contextual[readings]
+    unchecked = contextual.any(axis=1) & contained & ~sentences.headline[sentence]
+    # Check context only where it decides the outcome: on hits the scan would keep.
+    while True:
+        usable = np.flatnonzero(fits.any(axis=1) & contained)
+        kept = usable[_leftmost_longest(hits.doc[usable], hits.start[usable], hits.end[usable])]
+        pending = kept[unchecked[kept]]
+        if not pending.size:
             break
-    return found
+        unchecked[pending] = False
+        glued = pending[_may_be_glued(hits, pending)]
+        for row, doc, start, end in zip(glued.tolist(), hits.doc[glued].tolist(),
+                                        hits.start[glued].tolist(), hits.end[glued].tolist()):
+            if _inside_longer_name(texts[doc], start, end):
+                fits[row] &= ~contextual[row]
+    reading = readings[kept, fits[kept].argmax(axis=1)]
+    listed = _Listed(doc=hits.doc[kept], start=hits.start[kept], end=hits.end[kept],
+                     phrase=hits.phrase[kept], actor=table.actor[reading],
+                     form=table.form[reading])
+    return _resolve(_read_metonyms(texts, listed, gazetteer), gazetteer)
+
+
+def _spelled_as(table: _Candidates, readings: np.ndarray, hits: Hits, rows: np.ndarray
+                ) -> np.ndarray:
+    """Whether each hit's text is spelled exactly as its acronym reading."""
+    expected = table.acronym_points[readings]
+    first = hits.offsets[hits.doc[rows]] + hits.start[rows]
+    positions = np.minimum(first[:, None] + np.arange(expected.shape[1]), len(hits.points) - 1)
+    same = (hits.points[positions] == expected) | (expected < 0)
+    length = (expected >= 0).sum(axis=1)
+    return same.all(axis=1) & (hits.end[rows] - hits.start[rows] == length)
+
+
+@lru_cache(maxsize=1)
+def _is_upper() -> CharacterTable:
+    return CharacterTable(str.isupper, bool)
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> tuple[CharacterTable, CharacterTable, CharacterTable]:
+    """Tables of ``str.isalpha``, a name's first letter and a name word's letters."""
+    name_initial, name_letter = re.compile(f"[{_UPPER}]"), re.compile(r"[\w'’\-]")
+    return (CharacterTable(str.isalpha, bool),
+            CharacterTable(lambda char: bool(name_initial.match(char)), bool),
+            CharacterTable(lambda char: bool(name_letter.match(char)), bool))
+
+
+def _may_be_glued(hits: Hits, rows: np.ndarray, window: int = 40) -> np.ndarray:
+    """Which hits pass the cheap tests of ``_inside_longer_name``, all at once.
+
+    A hit can be glued to a name word only if the character after the next one is upper
+    case or the one two before is a letter, and then only if a name word (capitalised)
+    follows after spaces or precedes before spaces, as ``_NEXT_NAME_WORD`` and
+    ``_PREVIOUS_NAME_WORD`` read them. A True still needs the exact check.
+    """
+    is_alpha, is_initial, is_letter = _word_classes()
+    doc, start = hits.doc[rows], hits.start[rows]
+    text_start, text_end = hits.offsets[doc], hits.offsets[doc + 1] - 1
+    first, after = text_start + start, text_start + hits.end[rows]
+    last_point = len(hits.points) - 1
+
+    def at(positions: np.ndarray) -> np.ndarray:
+        return hits.points[np.clip(positions, 0, last_point)]
+
+    def blank(points: np.ndarray) -> np.ndarray:
+        return (points == ord(" ")) | (points == ord("\t"))
+
+    following, preceding = at(after + 1), at(first - 2)
+    cheap = ((_is_upper()(following) & (after + 1 < text_end))
+             | (is_alpha(preceding) & (start >= 2)))
+    name_follows = blank(at(after)) & (is_initial(following) | blank(following))
+    # Walk back from the hit: blanks, then a word, then a blank, inside the window.
+    steps = np.arange(window)
+    inside = steps < np.minimum(start, window)[:, None]
+    back = at(first[:, None] - 1 - steps)
+    blanks, letters = blank(back) & inside, is_letter(back) & inside
+    word_end = (~blanks).argmax(axis=1)[:, None]
+    stops = (steps >= word_end) & ~letters
+    word_start = stops.argmax(axis=1)  # the blank before the word, if it is one
+    rows_here = np.arange(len(rows))
+    before_blank = at(first - 2 - word_start)
+    name_precedes = (blanks[:, 0] & stops.any(axis=1) & (word_start > word_end[:, 0])
+                     & blanks[rows_here, word_start]
+                     & is_initial(back[rows_here, np.maximum(word_start - 1, 0)])
+                     & ~(np.isin(before_blank, [ord(char) for char in ".!?:;"])
+                         & (first - 2 - word_start >= text_start)))
+    return cheap & (name_follows | name_precedes)
+
+
+def _leftmost_longest(doc: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Indexes of the hits a left-to-right, longest-first scan keeps (input in that order)."""
+    scale = int(end.max(initial=0)) + 1
+    opens, closes = doc * scale + start, doc * scale + end
+    reach = np.maximum.accumulate(np.concatenate(([-1], closes[:-1])))
+    free = opens >= reach
+    if np.all(free | (closes <= reach)):
+        return np.flatnonzero(free)  # no hit overlaps another without nesting in it
+    kept, last = [], -1
+    for index, (opening, closing) in enumerate(zip(opens.tolist(), closes.tolist())):
+        if opening >= last:
+            kept.append(index)
+            last = closing
+    return np.array(kept, dtype=np.int64)
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
@@ -449,26 +549,35 @@ def _line_start(text: str, position: int) -> int:
     return text.rfind("\n", 0, position) + 1
 
 
-def _read_metonyms(text: str, matches: list[_Match], gazetteer: Gazetteer) -> list[_Match]:
-    """Read a metonym after a locative ("in Pyongyang") as the place it names."""
-    result = []
-    previous_place: tuple[int, bool] | None = None
-    for match in matches:
-        if match.form == "metonym":
-            place_id = gazetteer.place_ids.get(_fold_key(text[match.start:match.end]))
-            coordinated = previous_place is not None and bool(
-                _COORDINATION.match(text[previous_place[0]:match.start]))
-            possessive = text.startswith(("’s", "'s"), match.end)
-            is_place = place_id is not None and not possessive and (
-                bool(_LOCATIVE.search(text[max(0, match.start - 40):match.start]))
-                or (coordinated and previous_place[1]))
-            if is_place:
-                match = match._replace(actor_id=place_id, form="name")
-            previous_place = (match.end, is_place)
-        elif match.actor_id and gazetteer.actors[match.actor_id].type == "place":
-            previous_place = (match.end, True)
-        result.append(match)
-    return result
+def _read_metonyms(texts: list[str], listed: _Listed, gazetteer: Gazetteer) -> _Listed:
+    """Read a metonym after a locative ("in Pyongyang") as the place it names.
+
+    A metonym coordinated with a place read as a place ("in Kursk and Moscow") is one too;
+    a possessive ("Moscow's") never is.
+    """
+    place = gazetteer.candidates.place[listed.phrase]
+    metonym = listed.form == _FORM_CODES.index("metonym")
+    rows = np.flatnonzero(metonym & (place >= 0))
+    if not rows.size:
+        return listed
+    as_place = metonym | ((listed.actor >= 0) & gazetteer.is_place[listed.actor])
+    positions = np.arange(len(as_place))
+    previous = np.concatenate(([-1], np.maximum.accumulate(np.where(as_place, positions, -1))[:-1]))
+    as_place &= ~metonym  # metonyms are read in order below
+    docs, ends = listed.doc.tolist(), listed.end.tolist()
+    for row, doc, start, end, before in zip(rows.tolist(), listed.doc[rows].tolist(),
+                                            listed.start[rows].tolist(), listed.end[rows].tolist(),
+                                            previous[rows].tolist()):
+        text = texts[doc]
+        if text.startswith(("’s", "'s"), end):
+            continue
+        coordinated = before >= 0 and docs[before] == doc and as_place[before] and bool(
+            _COORDINATION.fullmatch(text, ends[before], start))
+        as_place[row] = coordinated or bool(
+            _LOCATIVE_BEFORE.match(text[max(0, start - 40):start][::-1]))
+    read = as_place & metonym
+    return listed._replace(actor=np.where(read, place, listed.actor),
+                           form=np.where(read, _FORM_CODES.index("name"), listed.form))
 
 
 def _lowercase_vocabulary(corpus: Corpus) -> frozenset[str]:
@@ -477,10 +586,26 @@ def _lowercase_vocabulary(corpus: Corpus) -> frozenset[str]:
         _LOWER_WORD.findall(text) for text in corpus.documents["text"]))
 
 
-def _match_unlisted(text: str, bounds: SentenceBounds, listed: list[_Match],
+def _match_unlisted_names(corpus: Corpus, texts: list[str], listed: _Listed
+                          ) -> list[tuple[int, _Match]]:
+    """Unlisted names of every document, as ``(document index, match)`` pairs."""
+    vocabulary = _lowercase_vocabulary(corpus)
+    bounds = np.searchsorted(listed.doc, np.arange(len(texts) + 1))
+    names = []
+    for doc, (text, sentences) in enumerate(zip(texts, SentenceBounds.per_document(corpus),
+                                                strict=True)):
+        taken = list(zip(listed.start[bounds[doc]:bounds[doc + 1]].tolist(),
+                         listed.end[bounds[doc]:bounds[doc + 1]].tolist()))
+        names.extend((doc, name) for name in _match_unlisted(text, sentences, taken, vocabulary))
+    return names
+
+
+def _match_unlisted(text: str, bounds: SentenceBounds, taken: list[tuple[int, int]],
                     vocabulary: frozenset[str]) -> list[_Match]:
-    """Capitalised names and title-introduced names the gazetteer lacks."""
-    taken = sorted((match.start, match.end) for match in listed)
+    """Capitalised names and title-introduced names the gazetteer lacks.
+
+    ``taken`` holds the spans of the gazetteer's matches, in order.
+    """
     names: list[_Match] = []
     for sentence_start, sentence_end, is_headline in zip(bounds.starts, bounds.ends,
                                                          bounds.headline, strict=True):
@@ -594,53 +719,97 @@ def _unlisted_short_forms(text: str, names: list[_Match], occupied: list[tuple[i
 
 
 def _slug(name: str) -> str:
-    return "unlisted:" + re.sub(r"\W+", "-", _fold_key(re.sub(r"['’]", "", name))).strip("-")
+    return "unlisted:" + re.sub(r"\W+", "-", fold_phrase(re.sub(r"['’]", "", name))).strip("-")
 
 
-def _resolve(text: str, found: list[_Match], gazetteer: Gazetteer) -> list[_Match]:
-    """Resolve short forms against the actors already named in full in this document."""
-    met: set[str] = set()
-    resolved = []
-    for match in found:
-        if match.form == "short" and match.listed:
-            owners = gazetteer.short_owners[_fold_key(text[match.start:match.end])]
-            seen = [owner for owner in owners if owner in met]
-            if len(seen) == 1:
-                match = match._replace(actor_id=seen[0])
-            elif len(owners) == 1 and not seen:
-                match = match._replace(actor_id=owners[0])
-            else:
-                match = match._replace(actor_id="")
-        elif match.form in ("name", "abbrev"):
-            met.add(match.actor_id)
-        resolved.append(match)
-    return resolved
+def _resolve(listed: _Listed, gazetteer: Gazetteer) -> _Listed:
+    """Resolve short forms against the actors already named in full in their document.
+
+    A short form takes the one owner named earlier in the document, else its only owner
+    when none was named, else actor -1 (ambiguous).
+    """
+    short = listed.form == _FORM_CODES.index("short")
+    if not short.any():
+        return listed
+    owners = gazetteer.candidates.short_owners
+    actor = np.where(short, owners[listed.phrase, 0], listed.actor)
+    shared = np.flatnonzero(short & (owners[listed.phrase, 1] >= 0))
+    if not shared.size:
+        return listed._replace(actor=actor)  # every short form here has one owner
+    named = np.flatnonzero(np.isin(listed.form, [_FORM_CODES.index("name"),
+                                                 _FORM_CODES.index("abbrev")]))
+    n_actors = len(gazetteer.actor_ids)
+    pairs, first = np.unique(listed.doc[named] * n_actors + listed.actor[named],
+                             return_index=True)
+    first_named = dict(zip(pairs.tolist(), listed.start[named][first].tolist()))
+    for row, doc, start, phrase in zip(shared.tolist(), listed.doc[shared].tolist(),
+                                       listed.start[shared].tolist(),
+                                       listed.phrase[shared].tolist()):
+        seen = [owner for owner in owners[phrase].tolist() if owner >= 0
+                and first_named.get(doc * n_actors + owner, start) < start]
+        actor[row] = seen[0] if len(seen) == 1 else -1
+    return listed._replace(actor=actor)
 
 
-def _mentions_frame(rows: list[tuple[str, int, str, _Match]], gazetteer: Gazetteer
-                    ) -> pd.DataFrame:
-    records = []
+def _mentions_frame(corpus: Corpus, hits: Hits, listed: _Listed,
+                    names: list[tuple[int, _Match]], sentences: SentenceLookup,
+                    gazetteer: Gazetteer) -> pd.DataFrame:
+    """One row per mention, in document then text order, with its actor's details."""
+    mention = listed.form != _FORM_CODES.index("ignore")
+    n_listed = int(mention.sum())
+
+    def joined(listed_column: np.ndarray, unlisted_column: list[int]) -> np.ndarray:
+        return np.concatenate([listed_column[mention],
+                               np.array(unlisted_column, dtype=np.int64)]).astype(np.int64)
+
+    doc = joined(listed.doc, [doc for doc, _ in names])
+    start = joined(listed.start, [name.start for _, name in names])
+    end = joined(listed.end, [name.end for _, name in names])
+    form = joined(listed.form, [_FORM_CODES.index(name.form) for _, name in names])
+    entity = joined(listed.actor, [-1] * len(names))
+    guess = np.concatenate([np.full(n_listed, -1), np.arange(len(names))])
+    order = np.lexsort((start, doc))
+    doc, start, end, form, entity, guess = (
+        column[order] for column in (doc, start, end, form, entity, guess))
+    joined, shift = hits.joined, hits.offsets[doc]
+    surfaces = [joined[s:e] for s, e in zip((start + shift).tolist(), (end + shift).tolist())]
+    entities = [(actor.id, actor.name, actor.type, actor.country, actor.role)
+                for actor in gazetteer.actors.values()]
+    positions: dict[tuple[str, ...], int] = {}
     unlisted_names: dict[str, str] = {}
-    for doc_id, sent_id, surface, match in rows:
-        if not match.listed:
-            name = unlisted_names.setdefault(match.actor_id, surface)
-            details = (match.actor_id, name, match.actor_type, "", "")
-        elif not match.actor_id:
+    for row in np.flatnonzero(entity < 0).tolist():
+        surface = surfaces[row]
+        if guess[row] >= 0:
+            name = names[guess[row]][1]
+            details = (name.actor_id, unlisted_names.setdefault(name.actor_id, surface),
+                       name.actor_type, "", "")
+        else:
             details = ("ambiguous:" + _slug(surface).removeprefix("unlisted:"), surface,
                        _shared_type(gazetteer, surface), "", "")
-        else:
-            actor = gazetteer.actors[match.actor_id]
-            details = (actor.id, actor.name, actor.type, actor.country, actor.role)
-        records.append((doc_id, sent_id, match.start, match.end, surface, *details, match.form,
-                        match.listed))
-    columns = [*MENTION_COLUMNS[:5], "actor_id", "actor_name", "actor_type", "country", "role",
-               "form", "listed"]
-    mentions = pd.DataFrame(records, columns=columns)[MENTION_COLUMNS]
-    return mentions.astype(_MENTION_DTYPES)
+        entity[row] = positions.setdefault(details, len(entities))
+        if entity[row] == len(entities):
+            entities.append(details)
+    ids, actor_names, types, countries, roles = (
+        [list(column) for column in zip(*entities)] if entities else [[]] * 5)
+    sentence, _ = sentences.locate(doc, start, end)
+    return pd.DataFrame({
+        "doc_id": _strings(corpus.documents["doc_id"].tolist(), doc),
+        "sent_id": sentences.sent_id[sentence], "start": start, "end": end,
+        "surface": pd.array(pa.array(surfaces, type=pa.string()), dtype="string"),
+        "actor_id": _strings(ids, entity), "actor_name": _strings(actor_names, entity),
+        "actor_type": _strings(types, entity), "form": _strings(list(_FORM_CODES), form),
+        "country": _strings(countries, entity), "role": _strings(roles, entity),
+        "listed": guess < 0,
+    }, columns=MENTION_COLUMNS)
+
+
+def _strings(values: list[str], index: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """``values[index]`` as a pandas string array, gathered by pyarrow."""
+    return pd.array(pa.array(values, type=pa.string()).take(pa.array(index)), dtype="string")
 
 
 def _shared_type(gazetteer: Gazetteer, surface: str) -> str:
-    owners = gazetteer.short_owners.get(_fold_key(surface), [])
+    owners = gazetteer.short_owners.get(fold_phrase(surface), [])
     types = {gazetteer.actors[owner].type for owner in owners}
     return types.pop() if len(types) == 1 else ""
 

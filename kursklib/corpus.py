@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import charset_normalizer
+import numpy as np
 import pandas as pd
 from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
 
@@ -432,6 +433,34 @@ class SentenceBounds:
 
     def sentence_of(self, start: int) -> int:
         return self.ids[bisect.bisect_right(self.starts, start) - 1]
+
+
+class SentenceLookup:
+    """The sentence around each ``(document index, start, end)``, for whole arrays at once.
+
+    Document indexes are positions in ``corpus.documents``.
+    """
+
+    def __init__(self, corpus: Corpus) -> None:
+        sentences = corpus.sentences
+        doc = pd.Index(corpus.documents["doc_id"]).get_indexer(sentences["doc_id"])
+        self._scale = int(corpus.documents["text"].str.len().max() or 0) + 1
+        opens = doc * self._scale + sentences["start"].to_numpy(dtype=np.int64)
+        order = np.argsort(opens, kind="stable")
+        self._opens = opens[order]
+        self._closes = (doc * self._scale + sentences["end"].to_numpy(dtype=np.int64))[order]
+        self.sent_id = sentences["sent_id"].to_numpy(dtype=np.int64)[order]
+        self.headline = sentences["is_headline"].to_numpy(dtype=bool)[order]
+
+    def locate(self, doc: np.ndarray, start: np.ndarray, end: np.ndarray
+               ) -> tuple[np.ndarray, np.ndarray]:
+        """Row of the last sentence starting at or before each start (0 if none), and
+        whether the span lies inside that sentence."""
+        if not self._opens.size:
+            return np.zeros(len(doc), dtype=np.int64), np.zeros(len(doc), dtype=bool)
+        row = np.searchsorted(self._opens, doc * self._scale + start, side="right") - 1
+        found = np.maximum(row, 0)
+        return found, (row >= 0) & (doc * self._scale + end <= self._closes[found])
 
 
 def _nonblank_lines(text: str) -> Iterator[tuple[int, int]]:

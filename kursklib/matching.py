@@ -1,0 +1,144 @@
+"""Find many phrases in a whole corpus in one Aho-Corasick pass over folded text.
+
+Each character becomes one code, so offsets survive folding: case is folded, curly
+quotes and apostrophes are straightened, dashes and whitespace read as a space, and
+characters no phrase uses collapse to "other letter" or "boundary". Runs of spaces are
+collapsed (and mapped back), so "Kim  Jong\\n  Un" matches "kim jong un". Every phrase is
+compiled between two non-word codes, so a hit always stands alone as a word.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+import ahocorasick_rs
+import numpy as np
+
+# Straightened quotes and apostrophes; dashes and whitespace read as a space.
+QUOTE_FOLDS = {"’": "'", "‘": "'", "‛": "'", "`": "'", "´": "'", "ʼ": "'",
+               "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
+DASHES = "-‐‑‒–—―"
+_BOUNDARY, _OTHER_LETTER, _SPACE = 1, 2, 0x20
+_TEXT_GAP = "\x00"  # joins the texts; reads as a boundary, so no hit spans two texts
+_FIRST_FREE_CODE = 0x80  # codes for the non-ASCII characters that phrases use
+_BMP = 0x10000
+
+
+def fold_phrase(phrase: str) -> str:
+    """Fold a phrase as the matcher folds text: lower case, straight quotes, single spaces.
+
+    Example:
+        >>> fold_phrase("People’s  Army of Kim Jong-un")
+        "people's army of kim jong un"
+    """
+    return " ".join("".join(_fold_char(char) for char in phrase).split())
+
+
+def _fold_char(char: str) -> str:
+    char = QUOTE_FOLDS.get(char, char)
+    if char in DASHES or char.isspace():
+        return " "
+    return char.lower()[:1] or char
+
+
+class CharacterTable:
+    """A function of one character, tabulated over the BMP and applied to code points."""
+
+    def __init__(self, function: Callable[[str], int | bool], dtype: np.dtype | type) -> None:
+        self._function = function
+        self._table = np.array([function(chr(point)) for point in range(_BMP)], dtype=dtype)
+
+    def __call__(self, points: np.ndarray) -> np.ndarray:
+        if points.dtype == np.uint16:
+            return self._table[points]
+        flat = points.ravel()
+        values = self._table[flat & 0xFFFF]
+        for index in np.flatnonzero(flat >= _BMP).tolist():
+            values[index] = self._function(chr(int(flat[index])))
+        return values.reshape(points.shape)
+
+
+class Hits(NamedTuple):
+    """Phrase hits, sorted by text, then start, then longest first.
+
+    ``doc``: index of the text; ``start``/``end``: offsets into it; ``phrase``: index of
+    the phrase. ``joined`` holds all texts, text ``i`` starting at ``offsets[i]``, and
+    ``points`` its code points, so that the context of every hit can be read at once.
+    """
+
+    doc: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    phrase: np.ndarray
+    joined: str
+    points: np.ndarray
+    offsets: np.ndarray
+
+
+class FoldedMatcher:
+    """A compiled matcher for a fixed list of phrases (folded with ``fold_phrase``)."""
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        if any(not phrase or fold_phrase(phrase) != phrase for phrase in phrases):
+            raise ValueError("phrases must be non-empty and folded with fold_phrase")
+        alphabet = sorted({char for phrase in phrases for char in phrase} - {" "})
+        wide = [char for char in alphabet if not char.isascii()]
+        dtype = np.dtype(np.uint8 if len(wide) < 0x100 - _FIRST_FREE_CODE else "<u2")
+        self._codes = {char: ord(char) for char in alphabet if char.isascii()}
+        self._codes.update({char: _FIRST_FREE_CODE + index for index, char in enumerate(wide)})
+        self._codes[" "] = _SPACE
+        self._width = dtype.itemsize
+        self._encode = CharacterTable(self._code, dtype)
+        frames = [_BOUNDARY, _SPACE, *sorted({self._codes[char] for char in alphabet
+                                              if not char.isalnum()})]
+        patterns, owners = [], []
+        for index, phrase in enumerate(phrases):
+            body = [self._codes[char] for char in phrase]
+            for lead, trail in itertools.product(frames, repeat=2):
+                patterns.append(np.array([lead, *body, trail], dtype=dtype).tobytes())
+                owners.append(index)
+        self._automaton = ahocorasick_rs.BytesAhoCorasick(patterns)
+        self._owners = np.array(owners, dtype=np.int64)
+
+    def _code(self, char: str) -> int:
+        folded = _fold_char(char)
+        if folded in self._codes:
+            return self._codes[folded]
+        return _OTHER_LETTER if folded.isalnum() else _BOUNDARY
+
+    def find(self, texts: Sequence[str]) -> Hits:
+        """Every hit of every phrase in ``texts``, overlapping hits included."""
+        joined = _TEXT_GAP.join(["", *texts, ""])
+        points = _code_points(joined)
+        codes = self._encode(points)
+        space = codes == _SPACE
+        dropped = np.flatnonzero(space[1:] & space[:-1]) + 1
+        haystack = np.delete(codes, dropped) if dropped.size else codes
+        # Where each dropped character would sit in the haystack, to map offsets back.
+        gaps = dropped - np.arange(dropped.size)
+        found = self._automaton.find_matches_as_indexes(haystack.tobytes(), overlapping=True)
+        raw = np.fromiter(itertools.chain.from_iterable(found), dtype=np.int64,
+                          count=3 * len(found)).reshape(-1, 3)
+        if self._width > 1:
+            raw = raw[raw[:, 1] % self._width == 0]
+        first = raw[:, 1] // self._width + 1  # after the leading frame code
+        last = raw[:, 2] // self._width - 2  # the phrase's last character
+        start = first + np.searchsorted(gaps, first, side="right")
+        end = last + np.searchsorted(gaps, last, side="right") + 1
+        offsets = np.cumsum([1] + [len(text) + 1 for text in texts])
+        order = np.lexsort((start - end, start))
+        start, end = start[order], end[order]
+        doc = np.searchsorted(offsets, start, side="right") - 1
+        return Hits(doc=doc, start=start - offsets[doc], end=end - offsets[doc],
+                    phrase=self._owners[raw[order, 0]], joined=joined, points=points,
+                    offsets=offsets)
+
+
+def _code_points(text: str) -> np.ndarray:
+    """One code point per character: UTF-16 when no character needs a surrogate pair."""
+    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    if len(units) == len(text):
+        return units
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
