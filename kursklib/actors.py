@@ -758,19 +758,20 @@ def _mentions_frame(corpus: Corpus, hits: Hits, listed: _Listed,
     mention = listed.form != _FORM_CODES.index("ignore")
     n_listed = int(mention.sum())
 
-    def joined(listed_column: np.ndarray, unlisted_column: list[int]) -> np.ndarray:
+    def combined(listed_column: np.ndarray, unlisted_column: list[int]) -> np.ndarray:
         return np.concatenate([listed_column[mention],
                                np.array(unlisted_column, dtype=np.int64)]).astype(np.int64)
 
-    doc = joined(listed.doc, [doc for doc, _ in names])
-    start = joined(listed.start, [name.start for _, name in names])
-    end = joined(listed.end, [name.end for _, name in names])
-    form = joined(listed.form, [_FORM_CODES.index(name.form) for _, name in names])
-    entity = joined(listed.actor, [-1] * len(names))
+    doc = combined(listed.doc, [doc for doc, _ in names])
+    start = combined(listed.start, [name.start for _, name in names])
+    end = combined(listed.end, [name.end for _, name in names])
+    form = combined(listed.form, [_FORM_CODES.index(name.form) for _, name in names])
+    entity = combined(listed.actor, [-1] * len(names))
     guess = np.concatenate([np.full(n_listed, -1), np.arange(len(names))])
-    order = np.lexsort((start, doc))
-    doc, start, end, form, entity, guess = (
-        column[order] for column in (doc, start, end, form, entity, guess))
+    if names:  # listed mentions alone are in order already
+        order = np.lexsort((start, doc))
+        doc, start, end, form, entity, guess = (
+            column[order] for column in (doc, start, end, form, entity, guess))
     joined, shift = hits.joined, hits.offsets[doc]
     surfaces = [joined[s:e] for s, e in zip((start + shift).tolist(), (end + shift).tolist())]
     entities = [(actor.id, actor.name, actor.type, actor.country, actor.role)

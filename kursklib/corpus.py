@@ -444,7 +444,7 @@ class SentenceLookup:
     def __init__(self, corpus: Corpus) -> None:
         sentences = corpus.sentences
         doc = pd.Index(corpus.documents["doc_id"]).get_indexer(sentences["doc_id"])
-        self._scale = int(corpus.documents["text"].str.len().max() or 0) + 1
+        self._scale = 1 << 40  # longer than any text: (doc, offset) as one sortable key
         opens = doc * self._scale + sentences["start"].to_numpy(dtype=np.int64)
         order = np.argsort(opens, kind="stable")
         self._opens = opens[order]

@@ -24,6 +24,7 @@ _BOUNDARY, _OTHER_LETTER, _SPACE = 1, 2, 0x20
 _TEXT_GAP = "\x00"  # joins the texts; reads as a boundary, so no hit spans two texts
 _FIRST_FREE_CODE = 0x80  # codes for the non-ASCII characters that phrases use
 _BMP = 0x10000
+_CHUNK = 1 << 19
 
 
 def fold_phrase(phrase: str) -> str:
@@ -51,8 +52,14 @@ class CharacterTable:
         self._table = np.array([function(chr(point)) for point in range(_BMP)], dtype=dtype)
 
     def __call__(self, points: np.ndarray) -> np.ndarray:
-        if points.dtype == np.uint16:
-            return self._table[points]
+        if points.dtype == np.uint16 and points.ndim == 1:
+            # In chunks: numpy widens the indexes, and one wide copy of a whole corpus
+            # would cost more in fresh memory than the lookup itself.
+            values = np.empty(len(points), dtype=self._table.dtype)
+            for first in range(0, len(points), _CHUNK):
+                np.take(self._table, points[first:first + _CHUNK],
+                        out=values[first:first + _CHUNK])
+            return values
         flat = points.ravel()
         values = self._table[flat & 0xFFFF]
         for index in np.flatnonzero(flat >= _BMP).tolist():
@@ -118,7 +125,8 @@ class FoldedMatcher:
         haystack = np.delete(codes, dropped) if dropped.size else codes
         # Where each dropped character would sit in the haystack, to map offsets back.
         gaps = dropped - np.arange(dropped.size)
-        found = self._automaton.find_matches_as_indexes(haystack.tobytes(), overlapping=True)
+        found = self._automaton.find_matches_as_indexes(memoryview(haystack.view(np.uint8)),
+                                                         overlapping=True)
         raw = np.fromiter(itertools.chain.from_iterable(found), dtype=np.int64,
                           count=3 * len(found)).reshape(-1, 3)
         if self._width > 1:
