@@ -388,19 +388,6 @@ def _finish_documents(documents: pd.DataFrame) -> pd.DataFrame:
     return documents[DOCUMENT_COLUMNS]
 
 
-def lower_keeping_offsets(text: str) -> str:
-    """Lower-case text without changing its length, so offsets into it stay valid.
-
-    Example:
-        >>> lower_keeping_offsets("KİM")
-        'kim'
-    """
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(char.lower()[0] for char in text)  # "İ" lower-cases to two characters
-
-
 class SentenceBounds:
     """Sentence lookup by character offset within one document (lists, for speed)."""
 
@@ -412,17 +399,13 @@ class SentenceBounds:
     def per_document(cls, corpus: Corpus) -> list[SentenceBounds]:
         """One lookup per document, in the order of ``corpus.documents``."""
         sentences = corpus.sentences
-        columns = [sentences[name].tolist() for name in ("doc_id", "start", "end", "sent_id",
-                                                         "is_headline")]
-        spans: dict[str, tuple[int, int]] = {}
-        for index, doc_id in enumerate(columns[0]):
-            first, _ = spans.get(doc_id, (index, index))
-            spans[doc_id] = (first, index + 1)
-        bounds = []
-        for doc_id in corpus.documents["doc_id"]:
-            first, last = spans.get(doc_id, (0, 0))
-            bounds.append(cls(*(column[first:last] for column in columns[1:])))
-        return bounds
+        doc = pd.Index(corpus.documents["doc_id"]).get_indexer(sentences["doc_id"])
+        order = np.argsort(doc, kind="stable")
+        bounds = np.searchsorted(doc[order], np.arange(len(corpus.documents) + 1)).tolist()
+        columns = [sentences[name].to_numpy()[order].tolist()
+                   for name in ("start", "end", "sent_id", "is_headline")]
+        return [cls(*(column[first:last] for column in columns))
+                for first, last in zip(bounds, bounds[1:])]
 
     def contains(self, start: int, end: int) -> bool:
         position = bisect.bisect_right(self.starts, start) - 1

@@ -8,12 +8,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
-import ahocorasick
+import numpy as np
 import pandas as pd
 
 from .actors import tag_actors
-from .corpus import Corpus, SentenceBounds, lower_keeping_offsets
+from .corpus import Corpus, SentenceBounds
+from .matching import CharacterTable, FoldedMatcher
 
 DATE_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "granularity", "mod",
                 "kind", "anchor"]
@@ -96,10 +98,14 @@ TEMPORAL_PATTERN = re.compile("|".join([
 # "May" is a month only with a date context; otherwise it is the modal verb.
 _MAY_CONTEXT = re.compile(r"\b(?:in|of|since|until|by|from|to|early|late|mid|last|next|this|"
                           r"through|during|between|and|or)\s+(?:the\s+)?$|[-–]\s*$", re.IGNORECASE)
+# Words of the future, searched in lower-cased sentences (faster than IGNORECASE).
 _FUTURE = re.compile(r"\b(?:will|shall|won['’]t|going\s+to|plans?\s+to|intends?\s+to|expected\s+to"
                      r"|scheduled|set\s+to|due\s+to|preparing\s+to|is\s+to|are\s+to|upcoming|"
-                     r"would\s+(?:be\s+)?(?:held|hold|visit|meet|take\s+place))\b", re.IGNORECASE)
+                     r"would\s+(?:be\s+)?(?:held|hold|visit|meet|take\s+place))\b")
 _COORDINATION = re.compile(r"\s*(?:,|or|and|to|through|until|till|-|–|—)\s*")
+# The group holding the year, in the expressions that can name one.
+_YEAR_GROUPS = {"iso": "iso_y", "dotted": "dot_y", "ordof": "ordof_y", "mdy": "mdy_y",
+                "dmy": "dmy_y", "month": "month_y", "year": "year_y"}
 # "Russia Today", "USA Today": a capitalised word just before a capitalised deictic.
 _NAME_BEFORE = re.compile(r"[A-Z][\w.]*\s+$")
 # Every temporal expression contains one of these heads (lower-cased stems) or a digit.
@@ -125,17 +131,86 @@ STARTERS = frozenset("""
     twenty thirty forty fifty hundred several few many days weeks months years decades
     centuries
 """.split()) | {name.lower() for name in (*MONTHS, *WEEKDAYS)}
+_STARTER_WIDTH = max(map(len, STARTERS))
+# Each starter as a number: its letters a..z as digits 1..26 in base 27, first lowest.
+_STARTER_KEYS = np.array(sorted(sum((ord(char) - ord("a") + 1) * 27 ** index
+                                    for index, char in enumerate(word)) for word in STARTERS),
+                         dtype=np.int64)
 
 
-def _head_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for stem in HEAD_STEMS:
-        automaton.add_word(stem, len(stem))
-    automaton.make_automaton()
-    return automaton
+@lru_cache(maxsize=1)
+def _stem_matcher() -> FoldedMatcher:
+    return FoldedMatcher([stem for stem in HEAD_STEMS if not stem.isdigit()], whole_words=False)
 
 
-_HEADS = _head_automaton()
+@lru_cache(maxsize=1)
+def _is_digit() -> CharacterTable:
+    return CharacterTable(str.isdigit, bool)
+
+
+def _find_candidates(texts: list[str]) -> list[tuple[list[int], list[int]]]:
+    """Per text, in order: where heads begin (a stem at a word start, or an ASCII digit not
+    after a digit, as in "mid-2025"), and where words that can start an expression begin
+    within ``_LEAD`` before a head (see ``_starter_words``)."""
+    hits = _stem_matcher().find(texts)
+    points, offsets = hits.points, hits.offsets
+    digits = np.flatnonzero((points >= ord("0")) & (points <= ord("9")))
+    digits = digits[~_is_digit()(points[digits - 1])]
+    heads = np.union1d(offsets[hits.doc] + hits.start, digits)
+    starters = _starter_words(points, heads)
+    head_bounds, starter_bounds = np.searchsorted(heads, offsets), np.searchsorted(starters, offsets)
+    return [((heads[head_bounds[doc]:head_bounds[doc + 1]] - offsets[doc]).tolist(),
+             (starters[starter_bounds[doc]:starter_bounds[doc + 1]] - offsets[doc]).tolist())
+            for doc in range(len(texts))]
+
+
+def _starter_words(points: np.ndarray, heads: np.ndarray) -> np.ndarray:
+    """Starts of the words (``\\w+`` runs) beginning up to ``_LEAD`` before a head that
+    begin with a digit (``str.isdigit``) or lower-case to one of ``STARTERS``, in order.
+
+    Read in a window of characters around every head at once: one character before the
+    window tells whether its first word is cut, and the characters after the head let
+    the longest starter end there.
+    """
+    shifts = np.arange(-_LEAD - 1, _STARTER_WIDTH + 2)
+    # One row per shift, one column per head: the scan below walks rows.
+    chars = points[np.clip(heads + shifts[:, None], 0, len(points) - 1)]
+    is_word = _is_word()(chars.ravel()).reshape(chars.shape)
+    begins = np.zeros_like(is_word)
+    begins[1:] = is_word[1:] & ~is_word[:-1]
+    begins[shifts > 0] = False
+    # Last shift first, the number each word's rest spells (its letters lower-cased to
+    # a..z as digits 1..26 in base 27, first lowest; 27 for any other) and its length.
+    letters = _starter_letter()(chars.ravel()).reshape(chars.shape).astype(np.int64)
+    keys, lengths = letters.copy(), is_word.astype(np.int64)
+    for shift in range(len(shifts) - 2, -1, -1):
+        going_on = is_word[shift + 1]
+        keys[shift] += np.where(going_on, 27 * keys[shift + 1], 0)
+        lengths[shift] = np.where(is_word[shift], 1 + going_on * lengths[shift + 1], 0)
+    first, columns = np.nonzero(begins)
+    length = lengths[first, columns]
+    # A word that runs to the last shift may go on; no starter is that long.
+    key = keys[first, columns]
+    found = _STARTER_KEYS[np.minimum(np.searchsorted(_STARTER_KEYS, key), len(_STARTER_KEYS) - 1)]
+    starter = (length <= _STARTER_WIDTH) & (first + length < len(shifts)) & (found == key)
+    digit = _is_digit()(chars[first, columns])
+    return np.unique((heads[columns] + shifts[first])[starter | digit])
+
+
+@lru_cache(maxsize=1)
+def _is_word() -> CharacterTable:
+    return CharacterTable(lambda char: bool(_WORD.match(char)), bool)
+
+
+@lru_cache(maxsize=1)
+def _starter_letter() -> CharacterTable:
+    """1..26 for a character that lower-cases to a..z, else 27 (in no starter)."""
+    def letter(char: str) -> int:
+        lowered = char.lower()
+        return ord(lowered) - ord("a") + 1 if len(lowered) == 1 and "a" <= lowered <= "z" else 27
+    return CharacterTable(letter, np.uint8)
+
+
 # Counts that follow a number that looks like a year ("2000 troops").
 _COUNT_NOUN = re.compile(r"\s+[a-z]+s\b")
 
@@ -171,10 +246,11 @@ def tag_dates(corpus: Corpus, *, reference_date: str | date | pd.Timestamp | Non
     """
     fallback = None if reference_date is None else pd.Timestamp(reference_date).date()
     rows = []
-    for document, bounds in zip(corpus.documents.itertuples(index=False),
-                                SentenceBounds.per_document(corpus), strict=True):
-        rows.extend(_tag_document(document.doc_id, document.text, document.published,
-                                  bounds, fallback))
+    texts = corpus.documents["text"].tolist()
+    for doc_id, text, published, bounds, candidates in zip(
+            corpus.documents["doc_id"].tolist(), texts, corpus.documents["published"].tolist(),
+            SentenceBounds.per_document(corpus), _find_candidates(texts), strict=True):
+        rows.extend(_tag_document(doc_id, text, published, bounds, candidates, fallback))
     frame = pd.DataFrame(rows, columns=DATE_COLUMNS)
     return frame.astype({"doc_id": "string", "sent_id": "int64", "start": "int64", "end": "int64",
                          "surface": "string", "value": "string", "granularity": "string",
@@ -182,10 +258,10 @@ def tag_dates(corpus: Corpus, *, reference_date: str | date | pd.Timestamp | Non
 
 
 def _tag_document(doc_id: str, text: str, published: pd.Timestamp, bounds: SentenceBounds,
-                  fallback: date | None) -> list[tuple]:
+                  candidates: tuple[list[int], list[int]], fallback: date | None) -> list[tuple]:
     starts, ends, ids = bounds.starts, bounds.ends, bounds.ids
     matches = []
-    for match in _find_expressions(text):
+    for match in _find_expressions(text, *candidates):
         position = bisect.bisect_right(starts, match.start()) - 1
         if position < 0 or match.end() > ends[position] or not _is_temporal(text, match):
             continue
@@ -200,10 +276,10 @@ def _tag_document(doc_id: str, text: str, published: pd.Timestamp, bounds: Sente
     borrowed_years = _coordinated_years(text, [m for _, m in matches])
     future_by_sentence: dict[int, bool] = {}
     for position, match in matches:
-        if position not in future_by_sentence:
+        if _needs_tense(match) and position not in future_by_sentence:
             future_by_sentence[position] = bool(
-                _FUTURE.search(text, starts[position], ends[position]))
-        future = future_by_sentence[position]
+                _FUTURE.search(text[starts[position]:ends[position]].lower()))
+        future = future_by_sentence.get(position, False)
         for start, end, value, granularity, mod, kind, anchor in _normalise(
                 match, reference, future, borrowed_years.get(match.start())):
             rows.append((doc_id, ids[position], start, end, text[start:end], value, granularity,
@@ -211,36 +287,39 @@ def _tag_document(doc_id: str, text: str, published: pd.Timestamp, bounds: Sente
     return rows
 
 
-def _find_expressions(text: str) -> Iterator[re.Match[str]]:
-    """Yield what ``TEMPORAL_PATTERN.finditer`` would, trying it only near heads."""
-    lowered = lower_keeping_offsets(text)
+def _find_expressions(text: str, heads: list[int], starters: list[int]
+                      ) -> Iterator[re.Match[str]]:
+    """Yield what ``TEMPORAL_PATTERN.finditer`` would, trying it only near ``heads``."""
     position = 0
-    for last, length in _HEADS.iter(lowered):
-        head = last - length + 1
-        if head < position or (head and lowered[head - 1].isalnum() and not (
-                lowered[head].isdigit() and not lowered[head - 1].isdigit())):
+    for head in heads:
+        if head < position:
             continue
         while head >= position:
-            match = _first_match(text, max(position, head - _LEAD), head)
+            match = _first_match(text, max(position, head - _LEAD), head, starters)
             if match is None:
                 break
             yield match
             position = match.end()
 
 
-def _first_match(text: str, low: int, head: int) -> re.Match[str] | None:
-    """The leftmost expression starting at a word start between ``low`` and ``head``."""
-    for word in _WORD.finditer(text, low):
-        start = word.start()
-        if start > head:
-            break
-        if start == low and start and text[start - 1].isalnum():
-            continue  # the window began inside a word
-        if not text[start].isdigit() and word.group().lower() not in STARTERS:
-            continue
-        match = TEMPORAL_PATTERN.match(text, start)
+def _first_match(text: str, low: int, head: int, starters: list[int]) -> re.Match[str] | None:
+    """The leftmost expression starting at a word start between ``low`` and ``head``.
+
+    Words are ``\\w+`` runs from ``low`` on, the first cut by ``low`` unless a letter or
+    digit precedes it; ``starters`` lists the words after ``low`` that can start one.
+    """
+    first = _WORD.match(text, low)
+    if first is not None and not (low and text[low - 1].isalnum()) and (
+            text[low].isdigit() or first.group().lower() in STARTERS):
+        match = TEMPORAL_PATTERN.match(text, low)
         if match is not None and match.end() > match.start():
             return match
+    index = bisect.bisect_right(starters, low)
+    while index < len(starters) and starters[index] <= head:
+        match = TEMPORAL_PATTERN.match(text, starters[index])
+        if match is not None and match.end() > match.start():
+            return match
+        index += 1
     return None
 
 
@@ -256,11 +335,20 @@ def _is_temporal(text: str, match: re.Match[str]) -> bool:
     return True
 
 
+def _needs_tense(match: re.Match[str]) -> bool:
+    """Whether the value depends on the sentence speaking of the future: a weekday, or a
+    day or month without a year of its own."""
+    kind = match.lastgroup
+    if kind in ("ordof", "mdy", "dmy"):
+        return not match.group(f"{kind}_y")
+    if kind == "month":
+        return not (match.group("month_y") or match.group("month_rel"))
+    return kind == "weekday"
+
+
 def _explicit_year(match: re.Match[str]) -> str | None:
-    for group in ("iso_y", "dot_y", "ordof_y", "mdy_y", "dmy_y", "month_y", "year_y"):
-        if match.group(group):
-            return match.group(group)
-    return None
+    group = _YEAR_GROUPS.get(match.lastgroup)
+    return match.group(group) or None if group else None
 
 
 def _coordinated_years(text: str, matches: list[re.Match[str]]) -> dict[int, re.Match[str]]:

@@ -4,7 +4,8 @@ Each character becomes one code, so offsets survive folding: case is folded, cur
 quotes and apostrophes are straightened, dashes and whitespace read as a space, and
 characters no phrase uses collapse to "other letter" or "boundary". Runs of spaces are
 collapsed (and mapped back), so "Kim  Jong\\n  Un" matches "kim jong un". Every phrase is
-compiled between two non-word codes, so a hit always stands alone as a word.
+compiled between two non-word codes, so a hit always stands alone as a word (or, for
+word beginnings, after one).
 """
 
 from __future__ import annotations
@@ -85,9 +86,12 @@ class Hits(NamedTuple):
 
 
 class FoldedMatcher:
-    """A compiled matcher for a fixed list of phrases (folded with ``fold_phrase``)."""
+    """A compiled matcher for a fixed list of phrases (folded with ``fold_phrase``).
 
-    def __init__(self, phrases: Sequence[str]) -> None:
+    With ``whole_words=False`` a phrase need only begin a word ("day" in "days").
+    """
+
+    def __init__(self, phrases: Sequence[str], *, whole_words: bool = True) -> None:
         if any(not phrase or fold_phrase(phrase) != phrase for phrase in phrases):
             raise ValueError("phrases must be non-empty and folded with fold_phrase")
         alphabet = sorted({char for phrase in phrases for char in phrase} - {" "})
@@ -96,15 +100,18 @@ class FoldedMatcher:
         self._codes = {char: ord(char) for char in alphabet if char.isascii()}
         self._codes.update({char: _FIRST_FREE_CODE + index for index, char in enumerate(wide)})
         self._codes[" "] = _SPACE
+        self._spaced = any(" " in phrase for phrase in phrases)
         self._width = dtype.itemsize
         self._encode = CharacterTable(self._code, dtype)
         frames = [_BOUNDARY, _SPACE, *sorted({self._codes[char] for char in alphabet
                                               if not char.isalnum()})]
+        self._trail = 1 if whole_words else 0
         patterns, owners = [], []
         for index, phrase in enumerate(phrases):
             body = [self._codes[char] for char in phrase]
-            for lead, trail in itertools.product(frames, repeat=2):
-                patterns.append(np.array([lead, *body, trail], dtype=dtype).tobytes())
+            for lead, trail in itertools.product(frames, frames if whole_words else [None]):
+                codes = [lead, *body] if trail is None else [lead, *body, trail]
+                patterns.append(np.array(codes, dtype=dtype).tobytes())
                 owners.append(index)
         self._automaton = ahocorasick_rs.BytesAhoCorasick(patterns)
         self._owners = np.array(owners, dtype=np.int64)
@@ -120,8 +127,11 @@ class FoldedMatcher:
         joined = _TEXT_GAP.join(["", *texts, ""])
         points = _code_points(joined)
         codes = self._encode(points)
-        space = codes == _SPACE
-        dropped = np.flatnonzero(space[1:] & space[:-1]) + 1
+        if self._spaced:
+            space = codes == _SPACE
+            dropped = np.flatnonzero(space[1:] & space[:-1]) + 1
+        else:  # no phrase has a space, so runs of spaces need no collapsing
+            dropped = np.zeros(0, dtype=np.int64)
         haystack = np.delete(codes, dropped) if dropped.size else codes
         # Where each dropped character would sit in the haystack, to map offsets back.
         gaps = dropped - np.arange(dropped.size)
@@ -132,7 +142,7 @@ class FoldedMatcher:
         if self._width > 1:
             raw = raw[raw[:, 1] % self._width == 0]
         first = raw[:, 1] // self._width + 1  # after the leading frame code
-        last = raw[:, 2] // self._width - 2  # the phrase's last character
+        last = raw[:, 2] // self._width - 1 - self._trail  # the phrase's last character
         start = first + np.searchsorted(gaps, first, side="right")
         end = last + np.searchsorted(gaps, last, side="right") + 1
         offsets = np.cumsum([1] + [len(text) + 1 for text in texts])

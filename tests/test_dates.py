@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kursklib import build_timeline, read_corpus, tag_dates
-from kursklib.dates import DATE_COLUMNS, TIMELINE_COLUMNS
+from kursklib.dates import (
+    _LEAD,
+    DATE_COLUMNS,
+    HEAD_STEMS,
+    STARTERS,
+    TEMPORAL_PATTERN,
+    TIMELINE_COLUMNS,
+    _find_candidates,
+    _find_expressions,
+)
 from tests.conftest import arbitrary_text, assert_rows_index_text, read_text_or_none
 
 SEED_DATES = [
@@ -192,3 +204,59 @@ def test_tag_dates_never_raises_and_keeps_offsets(text):
         return
     assert_rows_index_text(corpus, tag_dates(corpus, reference_date="2025-06-30"))
     build_timeline(corpus)
+
+
+def slow_expressions(text: str) -> list[tuple[int, int]]:
+    """The expression search the slow way: every head, every word before it."""
+    lowered = "".join(char.lower()[0] for char in text)
+    heads = sorted({index for stem in HEAD_STEMS for index in range(len(text))
+                    if lowered.startswith(stem, index) and not (
+                        index and lowered[index - 1].isalnum() and not (
+                            lowered[index].isdigit() and not lowered[index - 1].isdigit()))})
+    found, position = [], 0
+    for head in heads:
+        while head >= position:
+            low = max(position, head - _LEAD)
+            match = None
+            for word in re.finditer(r"\w+", text[low:]):
+                start = low + word.start()
+                if start > head:
+                    break
+                if (start == low and start and text[start - 1].isalnum()) or not (
+                        text[start].isdigit() or word.group().lower() in STARTERS):
+                    continue
+                candidate = TEMPORAL_PATTERN.match(text, start)
+                if candidate is not None and candidate.end() > candidate.start():
+                    match = candidate
+                    break
+            if match is None:
+                break
+            found.append(match.span())
+            position = match.end()
+    return found
+
+
+# Date words and fillers that put starters near, and just out of, reach of their heads.
+DATE_PIECES = ["the second half of", "the beginning of", "fifteen or", "seventeen", "years ago",
+               "December", "2024", "Friday", "May", "mid-", "next", "the", "Q3", "²", "3rd",
+               "nowadays", "Today", "Russia", "1990s", "century", "Dec.", "days", "’s", "x", "_",
+               "İ", "𝐀", ",", ". ", "\n", " ", "  ", "     ", "KNOWN", "approximately"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(st.lists(st.sampled_from(DATE_PIECES) | st.text(max_size=3), max_size=20)
+                      .map("".join), min_size=1, max_size=3))
+def test_expression_search_equals_the_slow_one(texts):
+    for text, candidates in zip(texts, _find_candidates(texts), strict=True):
+        assert [m.span() for m in _find_expressions(text, *candidates)] == slow_expressions(text)
+
+
+@pytest.mark.parametrize("text", [
+    *(f"Some words the second half of{' ' * gap}2024 here." for gap in range(3, 14)),
+    *(f"Then fifteen or{' ' * gap}twenty years ago." for gap in range(8, 16)),
+    "In Q3 2024 and ²2024 and x2024 and 12024, mid-2025.", "_May 5 and May 5",
+    "KNOWN for days; nowadays; Today’s news", "approximately the 1990s",
+])
+def test_expression_search_at_the_edges_of_its_window(text):
+    [candidates] = _find_candidates([text])
+    assert [m.span() for m in _find_expressions(text, *candidates)] == slow_expressions(text)
