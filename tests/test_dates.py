@@ -256,6 +256,7 @@ def test_expression_search_equals_the_slow_one(texts):
     *(f"Then fifteen or{' ' * gap}twenty years ago." for gap in range(8, 16)),
     "In Q3 2024 and ²2024 and x2024 and 12024, mid-2025.", "_May 5 and May 5",
     "KNOWN for days; nowadays; Today’s news", "approximately the 1990s",
+    "The 1990s, the 21st century, in the past, the  next two weeks, the end of May, The end",
 ])
 def test_expression_search_at_the_edges_of_its_window(text):
     [candidates] = _find_candidates([text])
