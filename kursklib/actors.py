@@ -95,9 +95,11 @@ PLACE_SUFFIXES = frozenset("""
 """.split())
 _NOT_NAME_START = TITLE_WORDS | MONTHS_AND_DAYS | LABEL_WORDS | PARTICLES
 _NOT_NAME_END = TITLE_WORDS | MONTHS_AND_DAYS | PARTICLES
-_PERSON_TITLE = re.compile(
-    r"(?:\b(?:" + "|".join(sorted((re.escape(w) for w in TITLE_WORDS if w.isalpha()),
-                                  key=len, reverse=True)) + r")\.?)\s+$", re.IGNORECASE)
+# The text before a name, reversed: spaces, maybe a dot, then a title word ("Gen. ",
+# "spokesperson "), so that one anchored match does what a search at the end would.
+_TITLE_BEFORE = re.compile(
+    r"\s+\.?(?:" + "|".join(sorted((re.escape(w[::-1]) for w in TITLE_WORDS if w.isalpha()),
+                                   key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -644,6 +646,11 @@ def _plain(word: str) -> str:
 def _guess_name(text: str, start: int, end: int, sentence_start: int,
                 vocabulary: frozenset[str]) -> _Match | None:
     """Trim a capitalised piece to a plausible name and guess its type, or return None."""
+    piece = text[start:end]
+    if len(piece.split()) < 2:  # one word is a name only after a title ("Minister Ivanov")
+        first = start + len(piece) - len(piece.lstrip())
+        if not _titled(text, first):
+            return None
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)
              if text[m.start():m.end()].strip("'’.-,")]
     initial = bool(words) and _is_sentence_initial(text, sentence_start, words[0][0])
@@ -663,7 +670,7 @@ def _guess_name(text: str, start: int, end: int, sentence_start: int,
     if possessive and possessive.end() == end:
         end = possessive.start()
     end = start + len(text[start:end].rstrip("'’.-,"))
-    titled = bool(_PERSON_TITLE.search(text, max(0, start - 40), start))
+    titled = _titled(text, start)
     if any(text[s:e].isupper() and e - s > 1 for s, e in words):
         return None  # runs with acronyms are headings or agencies; too noisy to guess
     first, last = _plain(text[slice(*words[0])]), _plain(text[slice(*words[-1])])
@@ -680,6 +687,11 @@ def _guess_name(text: str, start: int, end: int, sentence_start: int,
     else:
         return None
     return _Match(start, end, _slug(text[start:end]), "name", listed=False, actor_type=actor_type)
+
+
+def _titled(text: str, start: int) -> bool:
+    """Whether a title word ("Minister", "Gen.") comes right before ``start``."""
+    return bool(_TITLE_BEFORE.match(text[max(0, start - 40):start][::-1]))
 
 
 def _is_sentence_initial(text: str, sentence_start: int, word_start: int) -> bool:
