@@ -100,6 +100,11 @@ def test_tag_actors_resolves_kim_spellings_and_short_form(seed_mentions):
     ("Ukrainians fled; Ukrainian troops stayed.",
      [("Ukrainians", "ukr", "demonym"), ("Ukrainian", "ukr", "demonym")]),
     ("The Korean War ended. The Cold War too.", []),
+    ("South Korea’s Joint Chiefs of Staff said so. The JCS added more.",
+     [("South Korea’s Joint Chiefs of Staff", "kor_jcs", "name"), ("JCS", "kor_jcs", "short")]),
+    ("The envoy in London met Lapin near Korenevo.",
+     [("London", "london", "name"), ("Lapin", "alexander_lapin", "short"),
+      ("Korenevo", "korenevo", "name")]),
 ])
 def test_tag_actors_matching_rules(make_corpus, text, expected):
     assert spans(tag(make_corpus, text)) == expected
@@ -117,7 +122,7 @@ def test_tag_actors_finds_unlisted_names_with_context_types(make_corpus):
     text = ("Yonhap reported that the Foreign Intelligence Bureau said Major General Ivan "
             "Petrovsky led the operation. Petrovsky’s unit withdrew.\n"
             "Spokesperson Koroleva declined to comment. In March, Chief Commander Lee Sun-jin "
-            "said the Ministry of Unification would respond.\n"
+            "said the Ministry of Agrarian Policy would respond.\n"
             "According to officials, Monday Talks began. Analysts doubt it.")
     mentions = tag(make_corpus, text)
     unlisted = mentions[~mentions["listed"]]
@@ -127,7 +132,7 @@ def test_tag_actors_finds_unlisted_names_with_context_types(make_corpus):
         ("Petrovsky", "unlisted:ivan-petrovsky", "short"),
         ("Koroleva", "unlisted:koroleva", "name"),
         ("Lee Sun-jin", "unlisted:lee-sun-jin", "name"),
-        ("Ministry of Unification", "unlisted:ministry-of-unification", "name"),
+        ("Ministry of Agrarian Policy", "unlisted:ministry-of-agrarian-policy", "name"),
     ]
     assert list(unlisted["actor_type"]) == ["org", "person", "person", "person", "person", "org"]
     assert tag(make_corpus, text, unlisted=False)["listed"].all()
