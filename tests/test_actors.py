@@ -23,7 +23,7 @@ from kursklib.matching import Hits, _code_points
 from tests.conftest import arbitrary_text, assert_rows_index_text, read_text_or_none
 
 SEED_COUNTS = {
-    "prk": 104, "rus": 82, "kursk_oblast": 34, "ukr": 16, "kim_jong_un": 13, "kcna": 7,
+    "prk": 105, "rus": 82, "kursk_oblast": 34, "ukr": 16, "kim_jong_un": 13, "kcna": 7,
     "vladimir_putin": 7, "chn": 4, "nis": 4, "valery_gerasimov": 3, "andrei_belousov": 2,
     "dmitry_medvedev": 2, "engineering_regiment_528": 2, "evgeny_mikhaylov": 2, "kor": 2,
     "kpa": 2, "luhansk": 2, "rt": 2, "wpk_cmc": 2,
@@ -102,6 +102,11 @@ def test_tag_actors_resolves_kim_spellings_and_short_form(seed_mentions):
     ("The Korean War ended. The Cold War too.", []),
     ("South Korea’s Joint Chiefs of Staff said so. The JCS added more.",
      [("South Korea’s Joint Chiefs of Staff", "kor_jcs", "name"), ("JCS", "kor_jcs", "short")]),
+    ("North Korea sent troops; Korean units fought.",
+     [("North Korea", "prk", "name"), ("Korean", "prk", "short")]),
+    ("South Korea and North Korea disagree; Korean media differ.",
+     [("South Korea", "kor", "name"), ("North Korea", "prk", "name"),
+      ("Korean", "ambiguous:korean", "short")]),
     ("The envoy in London met Lapin near Korenevo.",
      [("London", "london", "name"), ("Lapin", "alexander_lapin", "short"),
       ("Korenevo", "korenevo", "name")]),
