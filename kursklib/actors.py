@@ -46,6 +46,9 @@ LOCATIVES = ("in", "at", "to", "from", "near", "into", "outside", "inside", "aro
 _LOCATIVE_BEFORE = re.compile(
     r"\s+(?:eht\s+)?(?:" + "|".join(sorted((word[::-1] for word in LOCATIVES), key=len,
                                           reverse=True)) + r")\b", re.IGNORECASE)
+# After a dateline's place: ", Feb. 27", ", 27 February" or " (Reuters)".
+_DATELINE_AFTER = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b)"
+                             r"|\s*\(")
 _COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")  # use with fullmatch
 
 # Unlisted names: runs of capitalised words, allowing lower-case particles inside.
@@ -554,8 +557,8 @@ def _line_start(text: str, position: int) -> int:
 def _read_metonyms(texts: list[str], listed: _Listed, gazetteer: Gazetteer) -> _Listed:
     """Read a metonym after a locative ("in Pyongyang") as the place it names.
 
-    A metonym coordinated with a place read as a place ("in Kursk and Moscow") is one too;
-    a possessive ("Moscow's") never is.
+    A metonym coordinated with a place read as a place ("in Kursk and Moscow") is one too,
+    and so is a dateline ("SEOUL, Feb. 27 (Yonhap) --"); a possessive ("Moscow's") never is.
     """
     place = gazetteer.candidates.place[listed.phrase]
     metonym = listed.form == _FORM_CODES.index("metonym")
@@ -575,11 +578,18 @@ def _read_metonyms(texts: list[str], listed: _Listed, gazetteer: Gazetteer) -> _
             continue
         coordinated = before >= 0 and docs[before] == doc and as_place[before] and bool(
             _COORDINATION.fullmatch(text, ends[before], start))
-        as_place[row] = coordinated or bool(
+        as_place[row] = coordinated or _is_dateline(text, start, end) or bool(
             _LOCATIVE_BEFORE.match(text[max(0, start - 40):start][::-1]))
     read = as_place & metonym
     return listed._replace(actor=np.where(read, place, listed.actor),
                            form=np.where(read, _FORM_CODES.index("name"), listed.form))
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A place opening its line in capitals, or before a date or an agency in brackets."""
+    if text[text.rfind("\n", 0, start) + 1:start].strip():
+        return False
+    return text[start:end].isupper() or bool(_DATELINE_AFTER.match(text, end))
 
 
 def _lowercase_vocabulary(corpus: Corpus) -> frozenset[str]:
