@@ -46,6 +46,7 @@ LOCATIVES = ("in", "at", "to", "from", "near", "into", "outside", "inside", "aro
 _LOCATIVE_BEFORE = re.compile(
     r"\s+(?:eht\s+)?(?:" + "|".join(sorted((word[::-1] for word in LOCATIVES), key=len,
                                           reverse=True)) + r")\b", re.IGNORECASE)
+_BULLETS = " \t•►▪‣◦·*-–—"  # what may open a line before a dateline
 # After a dateline's place: ", Feb. 27", ", 27 February" or " (Reuters)".
 _DATELINE_AFTER = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b)"
                              r"|\s*\(")
@@ -587,7 +588,7 @@ def _read_metonyms(texts: list[str], listed: _Listed, gazetteer: Gazetteer) -> _
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
     """A place opening its line in capitals, or before a date or an agency in brackets."""
-    if text[text.rfind("\n", 0, start) + 1:start].strip():
+    if text[text.rfind("\n", 0, start) + 1:start].strip(_BULLETS):
         return False
     return text[start:end].isupper() or bool(_DATELINE_AFTER.match(text, end))
 
