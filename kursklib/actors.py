@@ -60,6 +60,7 @@ _CAPITALISED_RUN = re.compile(
 _WORD = re.compile(rf"[{_UPPER}][\w'’.\-]*|\S+")
 _NEXT_NAME_WORD = re.compile(rf"[ \t]+([{_UPPER}][\w'’.\-]*)")
 _PREVIOUS_NAME_WORD = re.compile(rf"(?<![.!?:;])[ \t]([{_UPPER}][\w'’\-]*)[ \t]+\Z")
+_ALPHABETIC_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LABEL_LEAD = re.compile(r"\w+:\s*[\"“]?")
@@ -73,7 +74,8 @@ TITLE_WORDS = frozenset("""
     mayor chairman chairwoman chair chief commander director head leader marshal expert
     analyst correspondent reporter journalist blogger milblogger official officials aide
     adviser advisor professor prof prof. dr dr. mr mr. mrs mrs. ms ms. sergeant sgt colonel-general
-    lawmaker lawmakers mp vice acting press first supreme
+    lawmaker lawmakers mp vice acting press first supreme reporters correspondents analysts
+    experts journalists bloggers writer writers editor editors
 """.split())
 MONTHS_AND_DAYS = frozenset("""
     january february march april may june july august september october november december
@@ -81,7 +83,18 @@ MONTHS_AND_DAYS = frozenset("""
     saturday sunday
 """.split())
 # Capitalised words that open a line or a paragraph as a label, not as a name.
-LABEL_WORDS = frozenset("quote details context conclusion update note photo video source".split())
+LABEL_WORDS = frozenset("""
+    quote details context conclusion update updated note photo photos video source sources read
+    related watch listen
+""".split())
+# Titles of one person, which may introduce a name inside a run ("Officials Said" has none).
+_ONE_PERSON_TITLES = TITLE_WORDS - frozenset(
+    "officials lawmakers reporters correspondents analysts experts journalists bloggers writers "
+    "editors".split())
+# Short words that neither begin nor end a name ("Soldiers Marching In Pyongyang").
+FUNCTION_WORDS = frozenset("in on at to for with from by as into than or but".split())
+# Capitalised mid-sentence, these mark a line in title case (a heading, a caption).
+_TITLE_CASE_MARKERS = frozenset("The In Of And To For On At With A An By From As How What Why".split())
 ORG_SUFFIXES = frozenset("""
     agency ministry service party army navy committee council commission bank company
     corporation institute university news times post journal regiment brigade division
@@ -97,8 +110,8 @@ PLACE_SUFFIXES = frozenset("""
     theater theatre square street airport base district county village town bay strait lake
     palace cosmodrome
 """.split())
-_NOT_NAME_START = TITLE_WORDS | MONTHS_AND_DAYS | LABEL_WORDS | PARTICLES
-_NOT_NAME_END = TITLE_WORDS | MONTHS_AND_DAYS | PARTICLES
+_NOT_NAME_START = TITLE_WORDS | MONTHS_AND_DAYS | LABEL_WORDS | PARTICLES | FUNCTION_WORDS
+_NOT_NAME_END = TITLE_WORDS | MONTHS_AND_DAYS | PARTICLES | FUNCTION_WORDS
 # The text before a name, reversed: spaces, maybe a dot, then a title word ("Gen. ",
 # "spokesperson "), so that one anchored match does what a search at the end would.
 _TITLE_BEFORE = re.compile(
@@ -624,13 +637,20 @@ def _match_unlisted(text: str, bounds: SentenceBounds, taken: list[tuple[int, in
                                                          bounds.headline, strict=True):
         if is_headline:
             continue
-        for run in _CAPITALISED_RUN.finditer(text, sentence_start, sentence_end):
-            for start, end in _free_pieces(run.start(), run.end(), taken):
-                name = _guess_name(text, start, end, sentence_start, vocabulary)
-                if name is not None:
-                    names.append(name)
+        found = [name for run in _CAPITALISED_RUN.finditer(text, sentence_start, sentence_end)
+                 for start, end in _free_pieces(run.start(), run.end(), taken)
+                 if (name := _guess_name(text, start, end, sentence_start, vocabulary))]
+        if found and not _in_title_case(text[sentence_start:sentence_end]):
+            names.extend(found)
     occupied = sorted(taken + [(name.start, name.end) for name in names])
     return names + _unlisted_short_forms(text, names, occupied)
+
+
+def _in_title_case(sentence: str) -> bool:
+    """A heading or caption in title case ("Read More: How The War Changed Kursk")."""
+    words = _ALPHABETIC_WORD.findall(sentence)
+    return len(words) >= 4 and any(word in _TITLE_CASE_MARKERS for word in words[1:]) and (
+        sum(word[0].isupper() for word in words) >= _TITLE_CASE_SHARE * len(words))
 
 
 def _free_pieces(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -674,6 +694,11 @@ def _guess_name(text: str, start: int, end: int, sentence_start: int,
         initial = False
     while words and _plain(text[slice(*words[-1])]) in _NOT_NAME_END:
         words = words[:-1]
+    # A title inside the run introduces the name after it ("Military Analyst Joost Oliemans").
+    inner_titles = [index for index, word in enumerate(words[:-1])
+                    if _plain(text[slice(*word)]) in _ONE_PERSON_TITLES]
+    if inner_titles and not institution:
+        words = words[inner_titles[-1] + 1:]
     if not words or not text[words[0][0]].isupper():
         return None
     start, end = words[0][0], words[-1][1]
