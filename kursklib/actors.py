@@ -94,7 +94,8 @@ _ONE_PERSON_TITLES = TITLE_WORDS - frozenset(
 # Short words that neither begin nor end a name ("Soldiers Marching In Pyongyang").
 FUNCTION_WORDS = frozenset("in on at to for with from by as into than or but".split())
 # Capitalised mid-sentence, these mark a line in title case (a heading, a caption).
-_TITLE_CASE_MARKERS = frozenset("The In Of And To For On At With A An By From As How What Why".split())
+_TITLE_CASE_MARKERS = frozenset(
+    "The In Of And To For On At With A An By From As How What Why".split())
 ORG_SUFFIXES = frozenset("""
     agency ministry service party army navy committee council commission bank company
     corporation institute university news times post journal regiment brigade division

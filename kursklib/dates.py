@@ -158,7 +158,8 @@ def _find_candidates(texts: list[str]) -> list[tuple[list[int], list[int]]]:
     digits = digits[~_is_digit()(points[digits - 1])]
     heads = np.union1d(offsets[hits.doc] + hits.start, digits)
     starters = _starter_words(points, heads)
-    head_bounds, starter_bounds = np.searchsorted(heads, offsets), np.searchsorted(starters, offsets)
+    head_bounds = np.searchsorted(heads, offsets)
+    starter_bounds = np.searchsorted(starters, offsets)
     return [((heads[head_bounds[doc]:head_bounds[doc + 1]] - offsets[doc]).tolist(),
              (starters[starter_bounds[doc]:starter_bounds[doc + 1]] - offsets[doc]).tolist())
             for doc in range(len(texts))]
@@ -188,10 +189,9 @@ def _starter_words(points: np.ndarray, heads: np.ndarray) -> np.ndarray:
         keys[shift] += np.where(going_on, 27 * keys[shift + 1], 0)
         lengths[shift] = np.where(is_word[shift], 1 + going_on * lengths[shift + 1], 0)
     first, columns = np.nonzero(begins)
-    length = lengths[first, columns]
-    # A word that runs to the last shift may go on; no starter is that long.
-    key = keys[first, columns]
+    length, key = lengths[first, columns], keys[first, columns]
     found = _STARTER_KEYS[np.minimum(np.searchsorted(_STARTER_KEYS, key), len(_STARTER_KEYS) - 1)]
+    # A word that runs to the last shift may go on; no starter is that long.
     starter = (length <= _STARTER_WIDTH) & (first + length < len(shifts)) & (found == key)
     digit = _is_digit()(chars[first, columns])
     return np.unique((heads[columns] + shifts[first])[starter | digit])
@@ -305,8 +305,8 @@ def _find_expressions(text: str, heads: list[int], starters: list[int]
 def _first_match(text: str, low: int, head: int, starters: list[int]) -> re.Match[str] | None:
     """The leftmost expression starting at a word start between ``low`` and ``head``.
 
-    Words are ``\\w+`` runs from ``low`` on, the first cut by ``low`` unless a letter or
-    digit precedes it; ``starters`` lists the words after ``low`` that can start one.
+    Words are ``\\w+`` runs from ``low`` on, the one at ``low`` only if no letter or
+    digit comes before it; ``starters`` lists the words after ``low`` that can start one.
     """
     first = _WORD.match(text, low)
     if first is not None and not (low and text[low - 1].isalnum()) and (

@@ -267,7 +267,8 @@ def score_keyness(tokens: pd.DataFrame, target: str | Sequence[str], *,
         {reference} if isinstance(reference, str) else set(reference))
     per_document = count_terms(tokens, by="document", use=use, keep_stop=keep_stop,
                                merge_actors=merge_actors)
-    target_counts = per_document[per_document["doc_id"].isin(targets)].groupby("term")["count"].sum()
+    in_targets = per_document["doc_id"].isin(targets)
+    target_counts = per_document[in_targets].groupby("term")["count"].sum()
     reference_counts = per_document[per_document["doc_id"].isin(references)].groupby(
         "term")["count"].sum()
     table = pd.concat([target_counts.rename("target_count"),

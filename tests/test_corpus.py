@@ -83,8 +83,9 @@ def test_headline_is_its_own_segment_and_repeats_are_flagged(seeds):
 
 
 def test_bullet_markers_are_outside_sentences(seeds):
-    bullets = [s for s in sentences_of(seeds, "001_7aa5fc03dc7aa8de") if s.startswith("On Saturday")]
-    assert bullets and not any("►" in s for s in sentences_of(seeds, "001_7aa5fc03dc7aa8de"))
+    sentences = sentences_of(seeds, "001_7aa5fc03dc7aa8de")
+    bullets = [s for s in sentences if s.startswith("On Saturday")]
+    assert bullets and not any("►" in s for s in sentences)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -261,7 +262,8 @@ def test_metadata_unknown_column_warns_and_missing_header_fails(make_corpus):
 def test_table_without_text_column_is_an_error(tmp_path):
     path = tmp_path / "export.csv"
     path.write_text("doc_id,body\nx,One.\n", encoding="utf-8")
-    with pytest.raises(KursklibError, match=r"export\.csv: no 'text' column \(columns: doc_id, body\)"):
+    message = r"export\.csv: no 'text' column \(columns: doc_id, body\)"
+    with pytest.raises(KursklibError, match=message):
         read_corpus(path)
 
 
