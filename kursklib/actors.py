@@ -142,11 +142,11 @@ class _Candidates:
     ``slots[key]`` lists the key's readings in gazetteer order (-1 pads). Per reading:
     ``actor`` (index into ``Gazetteer.actor_ids``, -1 for an ignore phrase), ``form``
     (index into ``_FORM_CODES``), ``acronym_points`` (the code points of the exact
-    spelling an acronym needs, -1 padded),
-    ``capitalised`` (the text must start upper case) and ``contextual`` (a short form
-    or metonym, not read inside a longer name). ``short_owners[key]`` lists the actors
-    whose short form the key is (-1 pads); ``place[key]`` the place the key names, if
-    any (-1), to read a metonym such as "Moscow" as the city.
+    spelling an acronym needs, -1 pads), ``is_acronym``, ``capitalised`` (the text must
+    start upper case) and ``contextual`` (a short form or metonym, not read inside a
+    longer name). ``short_owners[key]`` lists the actors whose short form the key is
+    (-1 pads); ``place[key]`` is the place the key names, or -1, to read a metonym such
+    as "Moscow" as the city.
     """
 
     phrases: list[str]
