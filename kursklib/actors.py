@@ -580,7 +580,10 @@ def _read_metonyms(texts: list[str], listed: _Listed, gazetteer: Gazetteer) -> _
     rows = np.flatnonzero(metonym & (place >= 0))
     if not rows.size:
         return listed
-    as_place = metonym | ((listed.actor >= 0) & gazetteer.is_place[listed.actor])
+    # A short form counts as its first owner here ("Kursk" is Kursk Oblast, a place).
+    short = listed.form == _FORM_CODES.index("short")
+    actor = np.where(short, gazetteer.candidates.short_owners[listed.phrase, 0], listed.actor)
+    as_place = metonym | ((actor >= 0) & gazetteer.is_place[actor])
     positions = np.arange(len(as_place))
     previous = np.concatenate(([-1], np.maximum.accumulate(np.where(as_place, positions, -1))[:-1]))
     as_place &= ~metonym  # metonyms are read in order below
@@ -774,8 +777,9 @@ def _slug(name: str) -> str:
 def _resolve(listed: _Listed, gazetteer: Gazetteer) -> _Listed:
     """Resolve short forms against the actors already named in full in their document.
 
-    A short form takes the one owner named earlier in the document, else its only owner
-    when none was named, else actor -1 (ambiguous).
+    A short form takes the one owner named earlier in the document; when none was, its
+    only owner, or the one owner the document names later (a headline's "Kim" before
+    "Kim Jong Un"); else actor -1 (ambiguous).
     """
     short = listed.form == _FORM_CODES.index("short")
     if not short.any():
@@ -794,8 +798,10 @@ def _resolve(listed: _Listed, gazetteer: Gazetteer) -> _Listed:
     for row, doc, start, phrase in zip(shared.tolist(), listed.doc[shared].tolist(),
                                        listed.start[shared].tolist(),
                                        listed.phrase[shared].tolist()):
-        seen = [owner for owner in owners[phrase].tolist() if owner >= 0
-                and first_named.get(doc * n_actors + owner, start) < start]
+        named_at = {owner: first_named[doc * n_actors + owner]
+                    for owner in owners[phrase].tolist()
+                    if owner >= 0 and doc * n_actors + owner in first_named}
+        seen = [owner for owner, at in named_at.items() if at < start] or list(named_at)
         actor[row] = seen[0] if len(seen) == 1 else -1
     return listed._replace(actor=actor)
 
