@@ -87,10 +87,12 @@ LABEL_WORDS = frozenset("""
     quote details context conclusion update updated note photo photos video source sources read
     related watch listen
 """.split())
-# Titles of one person, which may introduce a name inside a run ("Officials Said" has none).
-_ONE_PERSON_TITLES = TITLE_WORDS - frozenset(
-    "officials lawmakers reporters correspondents analysts experts journalists bloggers writers "
-    "editors".split())
+# Titles of one person that end a title phrase, so that a name may follow inside a run:
+# not plurals ("Officials Said") nor modifiers ("Foreign Ministry Lee").
+_ONE_PERSON_TITLES = TITLE_WORDS - frozenset("""
+    officials lawmakers reporters correspondents analysts experts journalists bloggers writers
+    editors foreign defense defence interior deputy vice acting first supreme press prime
+""".split())
 # Short words that neither begin nor end a name ("Soldiers Marching In Pyongyang").
 FUNCTION_WORDS = frozenset("in on at to for with from by as into than or but".split())
 # Capitalised mid-sentence, these mark a line in title case (a heading, a caption).
@@ -698,6 +700,8 @@ def _guess_name(text: str, start: int, end: int, sentence_start: int,
         initial = False
     while words and _plain(text[slice(*words[-1])]) in _NOT_NAME_END:
         words = words[:-1]
+    if any(text[s:e].isupper() and e - s > 1 for s, e in words):
+        return None  # runs with acronyms are headings or agencies; too noisy to guess
     # A title inside the run introduces the name after it ("Military Analyst Joost Oliemans").
     inner_titles = [index for index, word in enumerate(words[:-1])
                     if _plain(text[slice(*word)]) in _ONE_PERSON_TITLES]
@@ -711,8 +715,6 @@ def _guess_name(text: str, start: int, end: int, sentence_start: int,
         end = possessive.start()
     end = start + len(text[start:end].rstrip("'’.-,"))
     titled = _titled(text, start)
-    if any(text[s:e].isupper() and e - s > 1 for s, e in words):
-        return None  # runs with acronyms are headings or agencies; too noisy to guess
     first, last = _plain(text[slice(*words[0])]), _plain(text[slice(*words[-1])])
     if len(words) < 2 and (not titled or last in ORG_SUFFIXES | PLACE_SUFFIXES):
         return None
