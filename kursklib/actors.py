@@ -35,6 +35,8 @@ _ENTRY_FIELDS = {"id", "name", "type", "aliases", "short", "country", "role", "d
                  "metonyms"}
 _REQUIRED_FIELDS = ("id", "name", "type")
 
+# How far back the context of a name or place is read ("Deputy Defense Minister ").
+_LOOK_BACK = 40
 _ACRONYM = re.compile(r"^(?:[A-ZА-ЯЁ0-9]\.?){2,8}$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # A place name read as a place rather than as its state when a locative precedes it.
@@ -495,7 +497,7 @@ def _word_classes() -> tuple[CharacterTable, CharacterTable, CharacterTable]:
             CharacterTable(lambda char: bool(name_letter.match(char)), bool))
 
 
-def _may_be_glued(hits: Hits, rows: np.ndarray, window: int = 40) -> np.ndarray:
+def _may_be_glued(hits: Hits, rows: np.ndarray, window: int = _LOOK_BACK) -> np.ndarray:
     """Which hits pass the cheap tests of ``_inside_longer_name``, all at once.
 
     A hit can be glued to a name word only if the character after the next one is upper
@@ -562,7 +564,7 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     after = _NEXT_NAME_WORD.match(text, end)
     if after and _plain(after.group(1)) not in _NOT_NAME_END:
         return True
-    before = _PREVIOUS_NAME_WORD.search(text, max(0, start - 40), start)
+    before = _PREVIOUS_NAME_WORD.search(text, max(0, start - _LOOK_BACK), start)
     return bool(before) and _plain(before.group(1)) not in _NOT_NAME_START and not (
         _is_sentence_initial(text, _line_start(text, before.start(1)), before.start(1)))
 
@@ -583,8 +585,7 @@ def _read_metonyms(texts: list[str], listed: _Listed, gazetteer: Gazetteer) -> _
     if not rows.size:
         return listed
     # A short form counts as its first owner here ("Kursk" is Kursk Oblast, a place).
-    short = listed.form == _FORM_CODES.index("short")
-    actor = np.where(short, gazetteer.candidates.short_owners[listed.phrase, 0], listed.actor)
+    actor = _first_owners(listed, gazetteer)
     as_place = metonym | ((actor >= 0) & gazetteer.is_place[actor])
     positions = np.arange(len(as_place))
     previous = np.concatenate(([-1], np.maximum.accumulate(np.where(as_place, positions, -1))[:-1]))
@@ -599,7 +600,7 @@ def _read_metonyms(texts: list[str], listed: _Listed, gazetteer: Gazetteer) -> _
         coordinated = before >= 0 and docs[before] == doc and as_place[before] and bool(
             _COORDINATION.fullmatch(text, ends[before], start))
         as_place[row] = coordinated or _is_dateline(text, start, end) or bool(
-            _LOCATIVE_BEFORE.match(text[max(0, start - 40):start][::-1]))
+            _LOCATIVE_BEFORE.match(_reversed_lead(text, start)))
     read = as_place & metonym
     return listed._replace(actor=np.where(read, place, listed.actor),
                            form=np.where(read, _FORM_CODES.index("name"), listed.form))
@@ -733,7 +734,13 @@ def _guess_name(text: str, start: int, end: int, sentence_start: int,
 
 def _titled(text: str, start: int) -> bool:
     """Whether a title word ("Minister", "Gen.") comes right before ``start``."""
-    return bool(_TITLE_BEFORE.match(text[max(0, start - 40):start][::-1]))
+    return bool(_TITLE_BEFORE.match(_reversed_lead(text, start)))
+
+
+def _reversed_lead(text: str, start: int) -> str:
+    """The ``_LOOK_BACK`` characters before ``start``, reversed, for the ``*_BEFORE``
+    patterns: one anchored match there does what a search for a suffix would."""
+    return text[max(0, start - _LOOK_BACK):start][::-1]
 
 
 def _is_sentence_initial(text: str, sentence_start: int, word_start: int) -> bool:
@@ -776,6 +783,12 @@ def _slug(name: str) -> str:
     return "unlisted:" + re.sub(r"\W+", "-", fold_phrase(re.sub(r"['’]", "", name))).strip("-")
 
 
+def _first_owners(listed: _Listed, gazetteer: Gazetteer) -> np.ndarray:
+    """The mentions' actors, a short form counted as its first owner."""
+    short = listed.form == _FORM_CODES.index("short")
+    return np.where(short, gazetteer.candidates.short_owners[listed.phrase, 0], listed.actor)
+
+
 def _resolve(listed: _Listed, gazetteer: Gazetteer) -> _Listed:
     """Resolve short forms against the actors already named in full in their document.
 
@@ -787,7 +800,7 @@ def _resolve(listed: _Listed, gazetteer: Gazetteer) -> _Listed:
     if not short.any():
         return listed
     owners = gazetteer.candidates.short_owners
-    actor = np.where(short, owners[listed.phrase, 0], listed.actor)
+    actor = _first_owners(listed, gazetteer)
     shared = np.flatnonzero(short & (owners[listed.phrase, 1] >= 0))
     if not shared.size:
         return listed._replace(actor=actor)  # every short form here has one owner

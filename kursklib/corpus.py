@@ -399,7 +399,7 @@ class SentenceBounds:
     def per_document(cls, corpus: Corpus) -> list[SentenceBounds]:
         """One lookup per document, in the order of ``corpus.documents``."""
         sentences = corpus.sentences
-        doc = pd.Index(corpus.documents["doc_id"]).get_indexer(sentences["doc_id"])
+        doc = _sentence_documents(corpus)
         order = np.argsort(doc, kind="stable")
         bounds = np.searchsorted(doc[order], np.arange(len(corpus.documents) + 1)).tolist()
         columns = [sentences[name].to_numpy()[order].tolist()
@@ -426,7 +426,7 @@ class SentenceLookup:
 
     def __init__(self, corpus: Corpus) -> None:
         sentences = corpus.sentences
-        doc = pd.Index(corpus.documents["doc_id"]).get_indexer(sentences["doc_id"])
+        doc = _sentence_documents(corpus)
         self._scale = 1 << 40  # longer than any text: (doc, offset) as one sortable key
         opens = doc * self._scale + sentences["start"].to_numpy(dtype=np.int64)
         order = np.argsort(opens, kind="stable")
@@ -444,6 +444,11 @@ class SentenceLookup:
         row = np.searchsorted(self._opens, doc * self._scale + start, side="right") - 1
         found = np.maximum(row, 0)
         return found, (row >= 0) & (doc * self._scale + end <= self._closes[found])
+
+
+def _sentence_documents(corpus: Corpus) -> np.ndarray:
+    """Per sentence, the position of its document in ``corpus.documents`` (-1 if none)."""
+    return pd.Index(corpus.documents["doc_id"]).get_indexer(corpus.sentences["doc_id"])
 
 
 def _nonblank_lines(text: str) -> Iterator[tuple[int, int]]:

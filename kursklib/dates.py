@@ -309,17 +309,14 @@ def _first_match(text: str, low: int, head: int, starters: list[int]) -> re.Matc
     digit comes before it; ``starters`` lists the words after ``low`` that can start one.
     """
     first = _WORD.match(text, low)
-    if first is not None and not (low and text[low - 1].isalnum()) and (
-            text[low].isdigit() or first.group().lower() in STARTERS):
-        match = TEMPORAL_PATTERN.match(text, low)
-        if match is not None and match.end() > match.start():
-            return match
+    starts = [low] if first is not None and not (low and text[low - 1].isalnum()) and (
+        text[low].isdigit() or first.group().lower() in STARTERS) else []
     index = bisect.bisect_right(starters, low)
-    while index < len(starters) and starters[index] <= head:
-        match = TEMPORAL_PATTERN.match(text, starters[index])
+    starts += starters[index:bisect.bisect_right(starters, head, lo=index)]
+    for start in starts:
+        match = TEMPORAL_PATTERN.match(text, start)
         if match is not None and match.end() > match.start():
             return match
-        index += 1
     return None
 
 
