@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: setup figures notebooks test lab bench clean
+.PHONY: setup figures notebooks test test-slow lab bench clean
 
 setup: $(INSTALLED)
 
@@ -22,6 +22,10 @@ notebooks: $(INSTALLED)
 
 test: $(INSTALLED)
 	$(PYTHON) -m pytest
+
+# End-to-end tests that take minutes (whole notebooks through the CLI, 50 MB inputs).
+test-slow: $(INSTALLED)
+	$(PYTHON) -m pytest -m slow tests
 
 lab: $(INSTALLED)
 	$(VENV)/bin/jupyter lab notebooks/

@@ -1,15 +1,21 @@
 """kursklib: tag actors, dates and terms in news coverage, and chart them."""
 
 from .actors import (
+    Actor,
+    Gazetteer,
     build_cooccurrence,
     count_mentions,
     find_unlisted_names,
     load_gazetteer,
     tag_actors,
 )
-from .corpus import Corpus, read_corpus, split_sentences
-from .dates import build_timeline, tag_dates
+from .corpus import Corpus, read_corpus
+from .dates import tag_dates
 from .errors import KursklibError, KursklibWarning
+from .keyness import score_document_keyness, score_keyness
+from .kwic import tag_kwic
+from .lang import available_languages
+from .output import save_chart, save_figure, write_table
 from .plots import (
     plot_actor_mentions,
     plot_cooccurrence_network,
@@ -17,26 +23,26 @@ from .plots import (
     plot_heatmap,
     plot_term_counts,
     plot_timeline,
-    save_chart,
-    save_figure,
-    write_table,
 )
-from .terms import (
-    count_terms,
-    count_tfidf,
-    find_collocations,
-    score_document_keyness,
-    score_keyness,
-    tag_kwic,
-    tag_terms,
-    tag_tokens,
-)
+from .sentences import split_sentences
+from .terms import count_terms, count_tfidf, find_collocations, tag_terms
+from .timeline import build_timeline
+from .tokens import tag_tokens
 
 __all__ = [
-    "Corpus", "KursklibError", "KursklibWarning", "build_cooccurrence", "build_timeline",
-    "count_mentions", "count_terms", "count_tfidf", "find_collocations", "find_unlisted_names",
-    "load_gazetteer", "plot_actor_mentions", "plot_cooccurrence_network", "plot_dispersion",
-    "plot_heatmap", "plot_term_counts", "plot_timeline", "read_corpus", "save_chart",
-    "save_figure", "score_document_keyness", "score_keyness", "split_sentences", "tag_actors",
-    "tag_dates", "tag_kwic", "tag_terms", "tag_tokens", "write_table",
+    # reading
+    "Corpus", "read_corpus", "split_sentences", "available_languages",
+    # actors
+    "Actor", "Gazetteer", "load_gazetteer", "tag_actors", "count_mentions",
+    "build_cooccurrence", "find_unlisted_names",
+    # dates and the timeline
+    "tag_dates", "build_timeline",
+    # terms
+    "tag_tokens", "count_terms", "tag_terms", "find_collocations", "count_tfidf",
+    "score_keyness", "score_document_keyness", "tag_kwic",
+    # charts and files
+    "plot_actor_mentions", "plot_cooccurrence_network", "plot_dispersion", "plot_heatmap",
+    "plot_term_counts", "plot_timeline", "save_chart", "save_figure", "write_table",
+    # errors
+    "KursklibError", "KursklibWarning",
 ]

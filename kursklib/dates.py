@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,14 +12,11 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .actors import tag_actors
-from .corpus import Corpus, SentenceBounds
+from .corpus import Corpus
 from .matching import CharacterTable, FoldedMatcher
 
 DATE_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "granularity", "mod",
                 "kind", "anchor"]
-TIMELINE_COLUMNS = ["event_id", "date_start", "date_end", "value", "granularity", "mod",
-                    "doc_id", "sent_id", "sentence", "actors", "n_sources"]
 
 MONTHS = {name: number for number, names in enumerate([
     ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
@@ -242,14 +238,19 @@ def tag_dates(corpus: Corpus, *, reference_date: str | date | pd.Timestamp | Non
         ``anchor`` is explicit | published | inferred | none.
 
     Example:
-        >>> dates = tag_dates(read_corpus("seeds"))  # doctest: +SKIP
+        >>> tag_dates(corpus)[["surface", "value", "anchor"]].values.tolist()
+        [['April 26', '2025-04-26', 'published'], ['Monday', '2025-04-28', 'published']]
     """
     fallback = None if reference_date is None else pd.Timestamp(reference_date).date()
     rows = []
     texts = corpus.documents["text"].tolist()
-    for doc_id, text, published, bounds, candidates in zip(
+    index = corpus.sentence_index
+    for position, (doc_id, text, published, candidates) in enumerate(zip(
             corpus.documents["doc_id"].tolist(), texts, corpus.documents["published"].tolist(),
-            SentenceBounds.per_document(corpus), _find_candidates(texts), strict=True):
+            _find_candidates(texts), strict=True)):
+        rows_here = index.rows(position)
+        bounds = tuple(column[rows_here.start:rows_here.stop].tolist()
+                       for column in (index.start, index.end, index.sent_id))
         rows.extend(_tag_document(doc_id, text, published, bounds, candidates, fallback))
     frame = pd.DataFrame(rows, columns=DATE_COLUMNS)
     return frame.astype({"doc_id": "string", "sent_id": "int64", "start": "int64", "end": "int64",
@@ -257,9 +258,10 @@ def tag_dates(corpus: Corpus, *, reference_date: str | date | pd.Timestamp | Non
                          "mod": "string", "kind": "string", "anchor": "string"})
 
 
-def _tag_document(doc_id: str, text: str, published: pd.Timestamp, bounds: SentenceBounds,
+def _tag_document(doc_id: str, text: str, published: pd.Timestamp,
+                  bounds: tuple[list[int], list[int], list[int]],
                   candidates: tuple[list[int], list[int]], fallback: date | None) -> list[tuple]:
-    starts, ends, ids = bounds.starts, bounds.ends, bounds.ids
+    starts, ends, ids = bounds
     matches = []
     for match in _find_expressions(text, *candidates):
         position = bisect.bisect_right(starts, match.start()) - 1
@@ -592,110 +594,3 @@ def _shift_unit(day: date, unit: str, count: int) -> str:
         month_index = day.year * 12 + day.month - 1 + count
         return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
     return f"{day.year + count:04d}"
-
-
-def build_timeline(corpus: Corpus, *, mentions: pd.DataFrame | None = None,
-                   dates: pd.DataFrame | None = None, date_from: str | None = None,
-                   date_to: str | None = None) -> pd.DataFrame:
-    """Assemble dated statements into events corroborated across documents.
-
-    Statements (``kind == "date"`` with a resolved value) that name the same date and
-    share a principal actor (the people and organisations in the sentence, else its
-    states and places) form one event, whichever documents they come from.
-
-    Returns:
-        One row per dated statement: ``event_id, date_start, date_end, value,
-        granularity, mod, doc_id, sent_id, sentence, actors, n_sources``; ``actors`` is
-        the sorted, ``;``-separated ids named in the sentence; ``n_sources`` counts the
-        documents behind the event. Sorted by date, then document and offset.
-        ``date_from``/``date_to`` (ISO dates) keep the statements overlapping that window.
-
-    Example:
-        >>> build_timeline(read_corpus("seeds"))  # doctest: +SKIP
-    """
-    dates = tag_dates(corpus) if dates is None else dates
-    mentions = tag_actors(corpus) if mentions is None else mentions
-    statements = dates[(dates["kind"] == "date") & ~dates["value"].str.contains("X")].copy()
-    bounds = [_period(value, granularity, mod) for value, granularity, mod in
-              zip(statements["value"], statements["granularity"], statements["mod"], strict=True)]
-    statements["date_start"] = pd.to_datetime([b[0] for b in bounds])
-    statements["date_end"] = pd.to_datetime([b[1] for b in bounds])
-    actors_by_sentence = mentions.groupby(["doc_id", "sent_id"]).apply(
-        _sentence_actors, include_groups=False) if len(mentions) else pd.Series(dtype=object)
-    keys = list(zip(statements["doc_id"], statements["sent_id"], strict=True))
-    actor_pairs = [actors_by_sentence.get(key, ("", "")) for key in keys]
-    statements["actors"] = [pair[0] for pair in actor_pairs]
-    principals = [pair[1] for pair in actor_pairs]
-    sentence_text = corpus.sentences.set_index(["doc_id", "sent_id"])["text"]
-    statements["sentence"] = [sentence_text.get(key, "") for key in keys]
-    statements["_principals"] = principals
-    statements = statements.sort_values(["date_start", "date_end", "doc_id", "start"],
-                                        kind="stable").reset_index(drop=True)
-    groups = _group_events(list(zip(statements["value"], statements["_principals"], strict=True)))
-    order = {group: number for number, group in enumerate(dict.fromkeys(groups), 1)}
-    statements["event_id"] = [f"E{order[group]:03d}" for group in groups]
-    statements["n_sources"] = statements.groupby("event_id")["doc_id"].transform("nunique")
-    if date_from:
-        statements = statements[statements["date_end"] >= pd.Timestamp(date_from)]
-    if date_to:
-        statements = statements[statements["date_start"] <= pd.Timestamp(date_to)]
-    timeline = statements[TIMELINE_COLUMNS].reset_index(drop=True)
-    return timeline.astype({"event_id": "string", "value": "string", "granularity": "string",
-                            "mod": "string", "doc_id": "string", "sent_id": "int64",
-                            "sentence": "string", "actors": "string", "n_sources": "int64"})
-
-
-def _group_events(statements: list[tuple[str, str]]) -> list[int]:
-    """Give statements of one date that share a principal actor the same group number."""
-    parent = list(range(len(statements)))
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
-    first_with: dict[tuple[str, str], int] = {}
-    for index, (value, principals) in enumerate(statements):
-        for actor_id in principals.split(";") if principals else [""]:
-            other = first_with.setdefault((value, actor_id), index)
-            parent[root(index)] = root(other)
-    return [root(index) for index in range(len(statements))]
-
-
-def _sentence_actors(group: pd.DataFrame) -> tuple[str, str]:
-    ids = sorted(set(group["actor_id"]))
-    agents = sorted(set(group.loc[group["actor_type"].isin(["person", "org"]), "actor_id"]))
-    return ";".join(ids), ";".join(agents or ids)
-
-
-def _period(value: str, granularity: str, mod: str) -> tuple[date, date]:
-    """First and last day a value covers; START/MID/END keep its calendar third."""
-    third = ("START", "MID", "END").index(mod) if mod in ("START", "MID", "END") else None
-    if granularity == "day":
-        day = date.fromisoformat(value)
-        return day, day
-    if granularity == "week":
-        year, week = value.split("-W")
-        first = date.fromisocalendar(int(year), int(week), 1)
-        return first, first + timedelta(6)
-    if granularity == "month":
-        year, month = (int(part) for part in value.split("-"))
-        last_day = calendar.monthrange(year, month)[1]
-        first_day, end_day = ((1, last_day) if third is None
-                              else ((1, 10), (11, 20), (21, last_day))[third])
-        return date(year, month, first_day), date(year, month, end_day)
-    if granularity == "year":
-        year = int(value)
-        first_month, last_month = (1, 12) if third is None else ((1, 4), (5, 8), (9, 12))[third]
-        return (date(year, first_month, 1),
-                date(year, last_month, calendar.monthrange(year, last_month)[1]))
-    span = 10 if granularity == "decade" else 100
-    first_year = int(value) * span + (1 if span == 100 else 0)
-    if third is not None:
-        size = span // 3
-        first_year, last_year = first_year + size * third, (
-            first_year + size * (third + 1) - 1 if third < 2 else first_year + span - 1)
-    else:
-        last_year = first_year + span - 1
-    return date(first_year, 1, 1), date(last_year, 12, 31)

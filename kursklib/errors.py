@@ -45,6 +45,14 @@ class OutputError(KursklibError):
     """An output file or folder cannot be written."""
 
 
+class LanguageError(KursklibError):
+    """A language is not available, or its resource file is malformed."""
+
+
+class ArgumentError(KursklibError):
+    """A library function was called with an argument it cannot use."""
+
+
 class NotebookError(KursklibError):
     """A notebook failed or was given bad parameters."""
 

@@ -1,4 +1,4 @@
-"""Find many phrases in a whole corpus in one Aho-Corasick pass over folded text.
+""":mod:`kursklib.matching`: find many phrases in one Aho-Corasick pass over folded text.
 
 Each character becomes one code, so offsets survive folding: case is folded, curly
 quotes and apostrophes are straightened, dashes and whitespace read as a space, and
@@ -17,10 +17,8 @@ from typing import NamedTuple
 import ahocorasick_rs
 import numpy as np
 
-# Straightened quotes and apostrophes; dashes and whitespace read as a space.
-QUOTE_FOLDS = {"’": "'", "‘": "'", "‛": "'", "`": "'", "´": "'", "ʼ": "'",
-               "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
-DASHES = "-‐‑‒–—―"
+from .characters import DASHES, QUOTES
+
 _BOUNDARY, _OTHER_LETTER, _SPACE = 1, 2, 0x20
 _TEXT_GAP = "\x00"  # joins the texts; reads as a boundary, so no hit spans two texts
 _FIRST_FREE_CODE = 0x80  # codes for the non-ASCII characters that phrases use
@@ -39,7 +37,7 @@ def fold_phrase(phrase: str) -> str:
 
 
 def _fold_char(char: str) -> str:
-    char = QUOTE_FOLDS.get(char, char)
+    char = QUOTES.get(char, char)
     if char in DASHES or char.isspace():
         return " "
     return char.lower()[:1] or char

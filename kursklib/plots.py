@@ -1,49 +1,21 @@
-"""Draw the research charts (DataFrame in, Axes out) and save them byte-reproducibly."""
+""":mod:`kursklib.plots`: draw the research charts (DataFrame in, Axes out)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import IO
+from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 
-from .errors import OutputError
+from .errors import ArgumentError
+from .style import STYLE
 
-# One style for every chart; applied with rc_context so importing kursklib changes nothing.
-STYLE = {
-    "font.family": "DejaVu Sans",
-    "font.size": 9,
-    "axes.titlesize": 11,
-    "axes.titleweight": "bold",
-    "axes.labelsize": 9,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": False,
-    "xtick.labelsize": 8,
-    "ytick.labelsize": 8,
-    "legend.fontsize": 8,
-    "legend.frameon": False,
-    "figure.dpi": 100,
-    "savefig.dpi": 150,
-    "savefig.bbox": "tight",
-    "savefig.pad_inches": 0.1,
-    "svg.fonttype": "path",
-    "svg.hashsalt": "kursklib",
-    "image.cmap": "viridis",
-}
 TYPE_COLOURS = {"person": "#1b6ca8", "org": "#e07b39", "state": "#3a923a", "place": "#8c6bb1"}
 MOD_STYLES = {"": "-", "START": (0, (1, 1)), "MID": (0, (4, 1)), "END": (0, (6, 2)),
               "APPROX": (0, (2, 3))}
-_PNG_METADATA = {"Software": None}
-_SVG_METADATA = {"Date": None, "Creator": None}
 
 
 def _new_axes(ax: Axes | None, width: float, height: float) -> Axes:
@@ -59,7 +31,7 @@ def _bar_height(n_bars: int) -> float:
 
 
 def plot_term_counts(counts: pd.DataFrame, *, top: int = 20, term: str = "term",
-                     value: str = "count", xlabel: str = "occurrences", title: str = "",
+                     value: str = "n_occurrences", xlabel: str = "occurrences", title: str = "",
                      ax: Axes | None = None) -> Axes:
     """Draw a horizontal bar chart of the top terms, largest at the top.
 
@@ -68,7 +40,9 @@ def plot_term_counts(counts: pd.DataFrame, *, top: int = 20, term: str = "term",
             e.g. from ``count_terms`` or ``find_collocations``.
 
     Example:
-        >>> ax = plot_term_counts(count_terms(tokens), top=10)  # doctest: +SKIP
+        >>> ax = plot_term_counts(count_terms(tag_tokens(corpus, tag_actors(corpus))), top=3)
+        >>> [label.get_text() for label in ax.get_yticklabels()]
+        ['soldier', 'north korea', 'kursk oblast']
     """
     shown = counts.head(top).iloc[::-1]
     ax = _new_axes(ax, 6.5, _bar_height(len(shown)))
@@ -91,8 +65,11 @@ def plot_heatmap(table: pd.DataFrame, *, row: str, column: str, value: str, rows
         diverging: Centre the colour scale on zero (for signed scores).
 
     Example:
-        >>> plot_heatmap(by_doc, row="term", column="doc_id", value="count",
-        ...              rows=["dprk", "russia"])  # doctest: +SKIP
+        >>> by_doc = count_terms(tag_tokens(corpus, tag_actors(corpus)), by="doc_id")
+        >>> ax = plot_heatmap(by_doc, row="term", column="doc_id", value="n_occurrences",
+        ...                   rows=["soldier", "dprk"])
+        >>> ax.images[0].get_array().tolist()
+        [[1.0, 1.0], [0.0, 1.0]]
     """
     matrix = (table[table[row].isin(rows)]
               .pivot_table(index=row, columns=column, values=value, aggfunc="sum", fill_value=0)
@@ -131,7 +108,10 @@ def plot_dispersion(occurrences: pd.DataFrame, tokens: pd.DataFrame, *, terms: S
         terms: Terms to show, top to bottom.
 
     Example:
-        >>> plot_dispersion(tag_terms(tokens, ["troop"]), tokens, terms=["troop"])  # doctest: +SKIP
+        >>> tokens = tag_tokens(corpus, tag_actors(corpus))
+        >>> ax = plot_dispersion(tag_terms(tokens, ["soldier"]), tokens, terms=["soldier"])
+        >>> len(ax.collections[0].get_offsets())
+        2
     """
     lengths = tokens.groupby("doc_id", sort=True)["token_id"].max() + 1
     offsets = lengths.cumsum() - lengths
@@ -160,7 +140,9 @@ def plot_actor_mentions(counts: pd.DataFrame, *, top: int = 15, title: str = "",
         counts: Output of ``count_mentions`` grouped by ``actor_id``.
 
     Example:
-        >>> ax = plot_actor_mentions(count_mentions(mentions), top=10)  # doctest: +SKIP
+        >>> ax = plot_actor_mentions(count_mentions(tag_actors(corpus)), top=2)
+        >>> [label.get_text() for label in ax.get_yticklabels()]
+        ['North Korea', 'Kursk Oblast']
     """
     shown = counts.head(top).iloc[::-1]
     ax = _new_axes(ax, 6.5, _bar_height(len(shown)))
@@ -187,7 +169,11 @@ def plot_cooccurrence_network(pairs: pd.DataFrame, counts: pd.DataFrame, *, top:
         weight: Edge weight column.
 
     Example:
-        >>> plot_cooccurrence_network(build_cooccurrence(m), count_mentions(m))  # doctest: +SKIP
+        >>> mentions = tag_actors(corpus)
+        >>> ax = plot_cooccurrence_network(build_cooccurrence(mentions), count_mentions(mentions),
+        ...                                top=3)
+        >>> sorted(text.get_text() for text in ax.texts)
+        ['Korean Central News Agency', 'Kursk Oblast', 'North Korea']
     """
     nodes = counts.head(top)
     kept = set(nodes["actor_id"])
@@ -237,13 +223,16 @@ def plot_timeline(timeline: pd.DataFrame, *, lanes: str = "document", top: int =
         lanes: ``"document"`` or ``"actor"`` (the ``top`` actors with most statements).
 
     Example:
-        >>> ax = plot_timeline(build_timeline(corpus), lanes="actor")  # doctest: +SKIP
+        >>> timeline = build_timeline(tag_dates(corpus), tag_actors(corpus), corpus.sentences)
+        >>> ax = plot_timeline(timeline, lanes="actor")
+        >>> [label.get_text() for label in ax.get_yticklabels()][:2]
+        ['kursk_oblast', 'kcna']
     """
     if lanes not in ("document", "actor"):
-        raise ValueError(f"lanes must be 'document' or 'actor', not {lanes!r}")
+        raise ArgumentError(f"lanes must be 'document' or 'actor', not {lanes!r}")
     events = timeline[timeline["granularity"].isin(granularities)]
     if lanes == "actor":
-        events = events.assign(lane=events["actors"].str.split(";")).explode("lane")
+        events = events.assign(lane=events["actor_ids"]).explode("lane")
         events = events[events["lane"].fillna("") != ""]
         order = events.groupby("lane")["event_id"].nunique().sort_values(ascending=False,
                                                                          kind="stable")
@@ -280,71 +269,3 @@ def plot_timeline(timeline: pd.DataFrame, *, lanes: str = "document", top: int =
         ax.grid(axis="x", color="0.9")
         ax.figure.autofmt_xdate()
     return ax
-
-
-def save_figure(figure: Figure | Axes, path: str | Path, *, close: bool = True) -> Path:
-    """Write a figure to one PNG or SVG file atomically, without timestamps.
-
-    Example:
-        >>> save_figure(ax, "figures/01-term-frequency-top.png")  # doctest: +SKIP
-    """
-    figure = figure.figure if isinstance(figure, Axes) else figure
-    path = Path(path)
-    suffix = path.suffix.lower().lstrip(".")
-    if suffix not in ("png", "svg"):
-        raise OutputError("figure files must end in .png or .svg", path=path)
-    metadata = _PNG_METADATA if suffix == "png" else _SVG_METADATA
-    with plt.rc_context(STYLE):
-        _write_atomically(path, lambda handle: figure.savefig(handle, format=suffix,
-                                                              metadata=metadata))
-    if close:
-        plt.close(figure)
-    return path
-
-
-def write_table(table: pd.DataFrame, path: str | Path) -> Path:
-    """Write a table to CSV atomically (UTF-8, LF line ends, no index).
-
-    Example:
-        >>> write_table(count_terms(tokens), "figures/01-term-frequency-top.csv")  # doctest: +SKIP
-    """
-    path = Path(path)
-    text = table.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
-    _write_atomically(path, lambda handle: handle.write(text.encode("utf-8")))
-    return path
-
-
-def save_chart(figure: Figure | Axes, folder: str | Path, name: str,
-               table: pd.DataFrame | None = None) -> list[Path]:
-    """Write ``name``.png, ``name``.svg and (given a table) ``name``.csv into a folder.
-
-    Example:
-        >>> save_chart(ax, "figures", "02-actor-mentions-top", counts)  # doctest: +SKIP
-    """
-    folder = Path(folder)
-    paths = [save_figure(figure, folder / f"{name}.png", close=False),
-             save_figure(figure, folder / f"{name}.svg")]
-    if table is not None:
-        paths.append(write_table(table, folder / f"{name}.csv"))
-    return paths
-
-
-def _write_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> None:
-    """Write through a temporary file in the same folder, then rename it into place."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.",
-                                             suffix=".tmp", delete=False)
-    except OSError as error:
-        raise OutputError(f"cannot write here ({error.strerror})", path=path) from None
-    try:
-        with handle:
-            write(handle)
-        os.chmod(handle.name, 0o644)
-        os.replace(handle.name, path)
-    except OSError as error:
-        Path(handle.name).unlink(missing_ok=True)
-        raise OutputError(f"cannot write ({error.strerror})", path=path) from None
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise

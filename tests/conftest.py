@@ -10,15 +10,34 @@ import pytest
 
 matplotlib.use("Agg")
 
-from kursklib import Corpus, read_corpus  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from kursklib import Corpus, read_corpus, tag_actors, tag_tokens  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED_HEADLINES = {
+    "001_7aa5fc03dc7aa8de":
+        "Russia and North Korea Confirm DPRK Soldiers Fought Alongside Russians in Kursk",
+    "003_032424ebccf55fda":
+        "DPRK Soldiers Return from Kursk Mission, Ceremony Marks Significant Military Milestone",
+    "004_2ef1b9d818be15fd": "North Korean Leader Honors Soldiers in Ukraine During Ceremony "
+                            "Marking Treaty Anniversary with Russia",
+}
 
 
 @pytest.fixture(scope="session")
 def seeds() -> Corpus:
     return read_corpus(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seed_mentions(seeds: Corpus) -> pd.DataFrame:
+    return tag_actors(seeds)
+
+
+@pytest.fixture(scope="session")
+def seed_tokens(seeds: Corpus, seed_mentions: pd.DataFrame) -> pd.DataFrame:
+    return tag_tokens(seeds, seed_mentions)
 
 
 @pytest.fixture
@@ -84,3 +103,16 @@ def assert_rows_index_text(corpus: Corpus, table, text_column: str = "surface") 
     for doc_id, start, end, surface in zip(table["doc_id"], table["start"], table["end"],
                                            table[text_column], strict=True):
         assert texts[doc_id][start:end] == surface
+
+
+def assert_sentence_offsets(corpus: Corpus) -> None:
+    texts = dict(zip(corpus.documents["doc_id"], corpus.documents["text"], strict=True))
+    for row in corpus.sentences.itertuples(index=False):
+        assert texts[row.doc_id][row.start:row.end] == row.text
+    for _, group in corpus.sentences.groupby("doc_id"):
+        assert (group["start"].iloc[1:].to_numpy() >= group["end"].iloc[:-1].to_numpy()).all()
+        assert list(group["sent_id"]) == list(range(len(group)))
+
+
+def sentences_of(corpus: Corpus, doc_id: str) -> list[str]:
+    return corpus.sentences.loc[corpus.sentences["doc_id"] == doc_id, "text"].tolist()

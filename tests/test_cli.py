@@ -42,10 +42,11 @@ def _second_corpus(tmp_path):
     return folder
 
 
+@pytest.mark.slow
 def test_kursk_figures_runs_every_notebook_on_another_corpus(tmp_path, capsys):
     output = tmp_path / "out"
     assert main(["figures", "--corpus", str(_second_corpus(tmp_path)), "--output", str(output),
-                 "-p", "top_n", "5", "-p", "lanes", "actor"]) == 0
+                 "-p", "top", "5", "-p", "lanes", "actor"]) == 0
     names = {path.name for path in output.iterdir()}
     for stem in ("01-term-frequency-top-terms", "01-term-frequency-keyness",
                  "01-term-frequency-dispersion", "02-actor-mentions-top",
@@ -58,6 +59,7 @@ def test_kursk_figures_runs_every_notebook_on_another_corpus(tmp_path, capsys):
     assert not list(tmp_path.glob(".out-staging-*"))
 
 
+@pytest.mark.slow
 def test_kursk_figures_failure_keeps_previous_figures(tmp_path, capsys):
     output = tmp_path / "out"
     output.mkdir()
@@ -72,7 +74,7 @@ def test_kursk_figures_failure_keeps_previous_figures(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("parameter, message", [
-    (["top_n", "many"], "01-term-frequency.ipynb: parameter 'top_n' expects int, got 'many'"),
+    (["top", "many"], "01-term-frequency.ipynb: parameter 'top' expects int, got 'many'"),
     (["colour", "red"], "no notebook has a parameter 'colour'"),
     (["corpus_dir", "x"], "set corpus_dir with --corpus"),
 ])

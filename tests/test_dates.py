@@ -9,14 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kursklib import build_timeline, read_corpus, tag_dates
+from kursklib import read_corpus, tag_dates
 from kursklib.dates import (
     _LEAD,
     DATE_COLUMNS,
     HEAD_STEMS,
     STARTERS,
     TEMPORAL_PATTERN,
-    TIMELINE_COLUMNS,
     _find_candidates,
     _find_expressions,
 )
@@ -164,38 +163,6 @@ def test_tag_dates_never_falls_back_to_today(make_corpus):
         ("2025-08-20", "inferred"), ("2025-08-31", "inferred")]
 
 
-def test_build_timeline_groups_corroborated_events(make_corpus):
-    folder = make_corpus(
-        {"a.txt": "Kim Jong Un awarded soldiers on August 20. Putin spoke in late 2024.",
-         "b.txt": "On August 20, Kim Jong Un honoured the troops. It lasted three months.",
-         "c.txt": "On August 20, Putin thanked KCNA."},
-        "doc_id,published\na,2025-08-22\nb,2025-08-25\nc,2025-08-23\n")
-    timeline = build_timeline(read_corpus(folder))
-    assert list(timeline.columns) == TIMELINE_COLUMNS
-    rows = [(r.event_id, r.value, r.doc_id, r.actors, r.n_sources) for r in timeline.itertuples()]
-    assert rows == [
-        ("E001", "2024", "a", "vladimir_putin", 1),
-        ("E002", "2025-08-20", "a", "kim_jong_un", 2),
-        ("E002", "2025-08-20", "b", "kim_jong_un", 2),
-        ("E003", "2025-08-20", "c", "kcna;vladimir_putin", 1),
-    ]
-    first = timeline.iloc[0]
-    assert (first["date_start"], first["date_end"]) == (pd.Timestamp("2024-09-01"),
-                                                        pd.Timestamp("2024-12-31"))
-
-
-def test_build_timeline_on_seeds_covers_every_resolved_date(seeds):
-    timeline = build_timeline(seeds)
-    assert len(timeline) == 17
-    assert timeline["date_start"].is_monotonic_increasing
-    assert (timeline["date_start"] <= timeline["date_end"]).all()
-    assert timeline["event_id"].iloc[0] == "E001" and timeline["value"].iloc[0] == "20"
-    # Putin's address (000) and Gerasimov's report to him "on Saturday" (001): one event.
-    april_26 = timeline[timeline["value"] == "2025-04-26"]
-    assert list(april_26["doc_id"].str[:3]) == ["000", "001"]
-    assert april_26["event_id"].nunique() == 1 and set(april_26["n_sources"]) == {2}
-
-
 @settings(max_examples=60, deadline=None)
 @given(text=arbitrary_text())
 def test_tag_dates_never_raises_and_keeps_offsets(text):
@@ -203,7 +170,6 @@ def test_tag_dates_never_raises_and_keeps_offsets(text):
     if corpus is None:
         return
     assert_rows_index_text(corpus, tag_dates(corpus, reference_date="2025-06-30"))
-    build_timeline(corpus)
 
 
 def slow_expressions(text: str) -> list[tuple[int, int]]:

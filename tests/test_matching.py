@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kursklib.matching import DASHES, QUOTE_FOLDS, FoldedMatcher, fold_phrase
+from kursklib.characters import DASHES, QUOTES
+from kursklib.matching import FoldedMatcher, fold_phrase
 
 PHRASES = ["kim jong un", "kim", "people's army", "u.s.", "us", "korea", "north korea",
            "čong", "북한", "a"]
@@ -22,7 +23,7 @@ def reference_hits(phrases: list[str], texts: list[str]) -> list[tuple[int, int,
     for doc, text in enumerate(texts):
         kept: list[tuple[str, int]] = []
         for position, char in enumerate(text):
-            char = QUOTE_FOLDS.get(char, char)
+            char = QUOTES.get(char, char)
             char = " " if char in DASHES or char.isspace() else (char.lower()[:1] or char)
             if not (char == " " and kept and kept[-1][0] == " "):
                 kept.append((char, position))

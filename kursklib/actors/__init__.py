@@ -1,0 +1,8 @@
+""":mod:`kursklib.actors`: tag actor mentions against a gazetteer and count them."""
+
+from .counts import build_cooccurrence, count_mentions, find_unlisted_names
+from .gazetteer import Actor, Gazetteer, load_gazetteer
+from .tagger import MENTION_COLUMNS, tag_actors
+
+__all__ = ["MENTION_COLUMNS", "Actor", "Gazetteer", "build_cooccurrence", "count_mentions",
+           "find_unlisted_names", "load_gazetteer", "tag_actors"]

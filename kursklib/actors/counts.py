@@ -1,0 +1,110 @@
+""":mod:`kursklib.actors.counts`: count mentions, actor pairs and unlisted names."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import ArgumentError
+from .tagger import MENTION_COLUMNS
+
+COUNT_COLUMNS = ["n_mentions", "n_sentences", "n_documents"]
+COOCCURRENCE_COLUMNS = ["actor_id", "other_id", "n_sentences", "n_documents"]
+UNLISTED_COLUMNS = ["name", "actor_id", "actor_type", "n_mentions", "n_documents", "doc_id",
+                    "sent_id", "sentence"]
+
+
+def count_mentions(mentions: pd.DataFrame, *, by: str | list[str] = "actor_id") -> pd.DataFrame:
+    """Count mentions grouped by one or more mention columns.
+
+    Args:
+        mentions: Output of ``tag_actors``.
+        by: Column(s) to group by, e.g. ``"actor_id"``, ``["doc_id", "actor_id"]``,
+            ``"actor_type"``. Grouping by ``actor_id`` carries ``actor_name`` and
+            ``actor_type`` along.
+
+    Returns:
+        The ``by`` columns (plus ``actor_name, actor_type`` with ``actor_id``), then
+        ``n_mentions, n_sentences, n_documents``; most mentioned first, ties by key.
+
+    Example:
+        >>> count_mentions(tag_actors(corpus))[["actor_id", "n_mentions"]].head(2).values.tolist()
+        [['kursk_oblast', 3], ['prk', 3]]
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    unknown = [key for key in keys if key not in MENTION_COLUMNS]
+    if unknown:
+        raise ArgumentError(f"cannot group mentions by {', '.join(unknown)}; "
+                         f"choose from {', '.join(MENTION_COLUMNS)}")
+    carried = [c for c in ("actor_name", "actor_type") if "actor_id" in keys and c not in keys]
+    grouped = mentions.assign(sentence=mentions["doc_id"] + "#" + mentions["sent_id"].astype(str)
+                              ).groupby(keys, sort=True, dropna=False)
+    counts = grouped.agg(**{column: (column, "first") for column in carried},
+                         n_mentions=("start", "size"), n_sentences=("sentence", "nunique"),
+                         n_documents=("doc_id", "nunique")).reset_index()
+    counts = counts.sort_values(["n_mentions", *keys], ascending=[False, *[True] * len(keys)],
+                                kind="stable").reset_index(drop=True)
+    return counts.astype({column: "int64" for column in COUNT_COLUMNS})
+
+
+def build_cooccurrence(mentions: pd.DataFrame, *, unit: str = "sentence") -> pd.DataFrame:
+    """Count the sentences and documents that each pair of actors shares.
+
+    Args:
+        mentions: Output of ``tag_actors``.
+        unit: ``"sentence"`` keeps pairs named in one sentence; ``"document"`` keeps
+            pairs named anywhere in one document.
+
+    Returns:
+        One row per pair (``actor_id < other_id``): ``actor_id, other_id,
+        n_sentences, n_documents``; most shared first.
+
+    Example:
+        >>> build_cooccurrence(tag_actors(corpus), unit="document").head(2).values.tolist()
+        [['kursk_oblast', 'prk', 2, 2], ['kcna', 'kursk_oblast', 1, 1]]
+    """
+    if unit not in ("sentence", "document"):
+        raise ArgumentError(f"unit must be 'sentence' or 'document', not {unit!r}")
+    sentence_pairs = _pairs(mentions, ["doc_id", "sent_id"])
+    document_pairs = _pairs(mentions, ["doc_id"])
+    n_sentences = sentence_pairs.groupby(["actor_id", "other_id"]).size().rename("n_sentences")
+    base = sentence_pairs if unit == "sentence" else document_pairs
+    pairs = base.groupby(["actor_id", "other_id"])["doc_id"].nunique().rename("n_documents")
+    table = pd.concat([n_sentences.reindex(pairs.index, fill_value=0), pairs], axis=1)
+    table = table.reset_index().sort_values(
+        ["n_sentences" if unit == "sentence" else "n_documents", "actor_id", "other_id"],
+        ascending=[False, True, True], kind="stable").reset_index(drop=True)
+    return table[COOCCURRENCE_COLUMNS].astype({"actor_id": "string", "other_id": "string",
+                                               "n_sentences": "int64", "n_documents": "int64"})
+
+
+def _pairs(mentions: pd.DataFrame, unit: list[str]) -> pd.DataFrame:
+    actors = mentions[[*unit, "actor_id"]].drop_duplicates()
+    pairs = actors.merge(actors, on=unit, suffixes=("", "_other"))
+    pairs = pairs[pairs["actor_id"] < pairs["actor_id_other"]]
+    return pairs.rename(columns={"actor_id_other": "other_id"})
+
+
+def find_unlisted_names(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """List names the gazetteer does not cover, so that a researcher can extend it.
+
+    Args:
+        mentions: Output of ``tag_actors`` (with ``unlisted=True``).
+        sentences: ``Corpus.sentences``, for the first sentence each name occurs in.
+
+    Returns:
+        One row per unlisted actor: ``name, actor_id, actor_type, n_mentions,
+        n_documents`` and its first occurrence (``doc_id, sent_id, sentence``);
+        most mentioned first.
+
+    Example:
+        >>> find_unlisted_names(tag_actors(corpus), corpus.sentences)["name"].tolist()
+        ['Joost Oliemans']
+    """
+    unlisted = mentions[~mentions["listed"]]
+    counts = count_mentions(unlisted, by="actor_id")
+    first = unlisted.drop_duplicates("actor_id")[["actor_id", "doc_id", "sent_id"]]
+    sentences = sentences[["doc_id", "sent_id", "text"]].rename(columns={"text": "sentence"})
+    table = (counts.merge(first, on="actor_id", how="left")
+             .merge(sentences, on=["doc_id", "sent_id"], how="left")
+             .rename(columns={"actor_name": "name"}))
+    return table[UNLISTED_COLUMNS].reset_index(drop=True)

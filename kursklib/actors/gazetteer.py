@@ -1,0 +1,206 @@
+""":mod:`kursklib.actors.gazetteer`: read, merge and validate gazetteer files (data only)."""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import yaml
+
+from ..errors import GazetteerError
+from ..lang import available_languages, load_language
+from ..matching import fold_phrase
+
+ACTOR_TYPES = ("person", "org", "state", "place")
+FORMS = ("name", "short", "abbrev", "demonym", "metonym")
+LIST_FIELDS = ("aliases", "short", "demonyms", "metonyms")
+_ENTRY_FIELDS = {"id", "name", "type", "country", "role", *LIST_FIELDS}
+_REQUIRED_FIELDS = ("id", "name", "type")
+# Written in capitals, an alias is an acronym, matched as spelled ("KCNA", "U.S.").
+ACRONYM = re.compile(r"^(?:[A-ZА-ЯЁ0-9]\.?){2,8}$")
+DEFAULT_GAZETTEER = "kursklib/data/gazetteer.yaml"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One gazetteer entry."""
+
+    id: str
+    name: str
+    type: str
+    country: str = ""
+    role: str = ""
+    aliases: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    """Actors by id, phrases that are not actors, and the files they came from.
+
+    Compared and hashed by identity, so that its compiled matcher is built once.
+    """
+
+    actors: dict[str, Actor]
+    ignore: tuple[str, ...] = ()
+    sources: tuple[str, ...] = field(default=())
+
+
+def load_gazetteer(*paths: str | Path, include_default: bool = True) -> Gazetteer:
+    """Load the packaged gazetteer extended by user YAML files, in order.
+
+    A user entry with a new ``id`` adds an actor; an entry that gives only the ``id`` of
+    an earlier actor (and list fields: ``aliases``, ``short``, ``demonyms``,
+    ``metonyms``) extends it, e.g. with aliases in another language. No alias may belong
+    to two actors.
+
+    Args:
+        paths: YAML files, each a list of actors or a mapping with ``actors`` and
+            ``ignore`` lists.
+        include_default: Start from the packaged gazetteer (``False``: only ``paths``).
+
+    Example:
+        >>> load_gazetteer().actors["kcna"].name
+        'Korean Central News Agency'
+    """
+    sources: list[tuple[str, str]] = []
+    if include_default:
+        resource = importlib.resources.files("kursklib") / "data" / "gazetteer.yaml"
+        sources.append((DEFAULT_GAZETTEER, resource.read_text(encoding="utf-8")))
+    for path in paths:
+        path = Path(path)
+        try:
+            sources.append((str(path), path.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            raise GazetteerError("gazetteer file does not exist", path=path) from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise GazetteerError(f"cannot read gazetteer ({error})", path=path) from None
+    if not sources:
+        raise GazetteerError("no gazetteer: give a file or include the packaged one")
+    actors: dict[str, Actor] = {}
+    ignore: list[str] = []
+    claimed: dict[str, tuple[str, str]] = {}
+    for name, text in sources:
+        entries, phrases = _parse_gazetteer(name, text)
+        ignore.extend(phrases)
+        for line, entry in entries:
+            actor = _merge(actors, entry, name=name, line=line)
+            for surface in (actor.name, *actor.aliases, *actor.demonyms):
+                for variant in variants(surface):
+                    key = _claim_key(variant)
+                    owner = claimed.get(key)
+                    if owner and owner[0] != actor.id:
+                        raise GazetteerError(
+                            f"entry {actor.id!r}: alias {surface!r} is already claimed by "
+                            f"{owner[0]!r} ({owner[1]})", path=name, line=line)
+                    claimed[key] = (actor.id, name)
+            actors[actor.id] = actor
+    return Gazetteer(actors=actors, ignore=tuple(ignore), sources=tuple(s for s, _ in sources))
+
+
+def _merge(actors: dict[str, Actor], entry: dict, *, name: str, line: int) -> Actor:
+    """The actor an entry defines, or the earlier actor it extends."""
+    actor_id = entry["id"]
+    earlier = actors.get(actor_id)
+    if earlier is None:
+        if "name" not in entry:
+            raise GazetteerError(f"entry {actor_id!r}: missing 'name' and 'type' (no earlier "
+                                 "actor has this id to extend)", path=name, line=line)
+        return Actor(**entry)
+    if "name" in entry or "type" in entry:
+        raise GazetteerError(f"entry {actor_id!r}: duplicate id (to extend it, give only id "
+                             f"and list fields)", path=name, line=line)
+    extended = {key: tuple(dict.fromkeys((*getattr(earlier, key), *entry.get(key, ()))))
+                for key in LIST_FIELDS}
+    extended.update({key: entry[key] for key in ("country", "role") if entry.get(key)})
+    return replace(earlier, **extended)
+
+
+def _parse_gazetteer(name: str, text: str) -> tuple[list[tuple[int, dict]], list[str]]:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        raise GazetteerError(f"YAML syntax error: {error.problem or error.context}", path=name,
+                             line=line) from None
+    except yaml.YAMLError as error:
+        raise GazetteerError(f"YAML error: {error}", path=name) from None
+    if isinstance(data, list):
+        entry_nodes, entries, phrases = root.value, data, []
+    elif isinstance(data, dict) and isinstance(data.get("actors"), list):
+        keys = {key.value: value for key, value in root.value}
+        entry_nodes, entries = keys["actors"].value, data["actors"]
+        phrases = [str(p) for p in data.get("ignore") or []]
+    else:
+        raise GazetteerError("expected a list of actors, or a mapping with an 'actors' list",
+                             path=name, line=1)
+    parsed = []
+    for index, (node, entry) in enumerate(zip(entry_nodes, entries, strict=True)):
+        line = node.start_mark.line + 1
+        parsed.append((line, _entry_fields(entry, name=name, line=line, index=index)))
+    return parsed, phrases
+
+
+def _entry_fields(entry: object, *, name: str, line: int, index: int) -> dict:
+    """An entry's fields, checked and cleaned; ``name`` and ``type`` only where given."""
+    if not isinstance(entry, dict):
+        raise GazetteerError(f"entry {index + 1}: expected a mapping, got {type(entry).__name__}",
+                             path=name, line=line)
+    label = repr(entry.get("id")) if entry.get("id") else f"{index + 1}"
+    extends = set(entry) - set(LIST_FIELDS) - {"country", "role"} == {"id"}
+    for required in _REQUIRED_FIELDS[:1] if extends else _REQUIRED_FIELDS:
+        if not entry.get(required):
+            raise GazetteerError(f"entry {label}: missing {required!r}", path=name, line=line)
+    unknown = sorted(set(entry) - _ENTRY_FIELDS)
+    if unknown:
+        raise GazetteerError(f"entry {label}: unknown field(s) {', '.join(unknown)}",
+                             path=name, line=line)
+    if not extends and entry["type"] not in ACTOR_TYPES:
+        raise GazetteerError(f"entry {label}: type {entry['type']!r} is not one of "
+                             f"{', '.join(ACTOR_TYPES)}", path=name, line=line)
+    fields: dict[str, object] = {"id": str(entry["id"])}
+    if not extends:
+        fields.update(name=str(entry["name"]), type=entry["type"])
+    fields.update({key: str(entry[key]) for key in ("country", "role") if entry.get(key)})
+    for key in LIST_FIELDS:
+        value = entry.get(key) or []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+            raise GazetteerError(f"entry {label}: {key!r} must be a list of strings",
+                                 path=name, line=line)
+        fields[key] = tuple(_LEADING_ARTICLE.sub("", str(v).strip())
+                            for v in value if str(v).strip())
+    return fields
+
+
+def _leading_article() -> re.Pattern[str]:
+    """A leading article of any packaged language ("the Kremlin" → "Kremlin")."""
+    articles = sorted({article for code in available_languages()
+                       for article in load_language(code).words("actors", "articles")})
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, articles))})\s+", re.IGNORECASE)
+
+
+_LEADING_ARTICLE = _leading_article()
+
+
+def variants(surface: str) -> tuple[str, ...]:
+    """The alias, without a leading article, and without apostrophes ("Peoples Army").
+
+    Example:
+        >>> variants("the People’s Army")
+        ('People’s Army', 'Peoples Army')
+    """
+    surface = _LEADING_ARTICLE.sub("", surface.strip())
+    bare = re.sub(r"['’]", "", surface)
+    return (surface,) if bare == surface else (surface, bare)
+
+
+def _claim_key(surface: str) -> str:
+    return surface.strip() if ACRONYM.match(surface) else fold_phrase(surface)

@@ -1,0 +1,95 @@
+""":mod:`kursklib.actors.resolve`: resolve metonyms and short forms in their context."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..characters import BULLETS
+from .compile import FORM_CODES, CompiledGazetteer, Listed
+from .cues import NameCues, reversed_lead
+
+# After a dateline's place: ", Feb. 27", ", 27 February" or " (Reuters)".
+_DATELINE_AFTER = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b)"
+                             r"|\s*\(")
+_LINE_LEAD = BULLETS + " \t"  # what may open a line before a dateline
+
+
+def read_metonyms(texts: list[str], listed: Listed, compiled: CompiledGazetteer,
+                  cues: NameCues) -> Listed:
+    """Read a metonym after a locative ("in Pyongyang") as the place it names.
+
+    A metonym coordinated with a place read as a place ("in Kursk and Moscow") is one too,
+    and so is a dateline ("SEOUL, Feb. 27 (Yonhap) --"); a possessive ("Moscow's") never is.
+    """
+    place = compiled.candidates.place[listed.phrase]
+    metonym = listed.form == FORM_CODES.index("metonym")
+    rows = np.flatnonzero(metonym & (place >= 0))
+    if not rows.size:
+        return listed
+    # A short form counts as its first owner here ("Kursk" is Kursk Oblast, a place).
+    actor = first_owners(listed, compiled)
+    as_place = metonym | ((actor >= 0) & compiled.is_place[actor])
+    positions = np.arange(len(as_place))
+    previous = np.concatenate(([-1], np.maximum.accumulate(np.where(as_place, positions, -1))[:-1]))
+    as_place &= ~metonym  # metonyms are read in order below
+    docs, ends = listed.doc.tolist(), listed.end.tolist()
+    for row, doc, start, end, before in zip(rows.tolist(), listed.doc[rows].tolist(),
+                                            listed.start[rows].tolist(), listed.end[rows].tolist(),
+                                            previous[rows].tolist()):
+        text = texts[doc]
+        if text.startswith(("’s", "'s"), end):
+            continue
+        coordinated = before >= 0 and docs[before] == doc and as_place[before] and bool(
+            cues.coordination.fullmatch(text, ends[before], start))
+        as_place[row] = coordinated or _is_dateline(text, start, end) or bool(
+            cues.locative_before.match(reversed_lead(text, start)))
+    read = as_place & metonym
+    return listed._replace(actor=np.where(read, place, listed.actor),
+                           form=np.where(read, FORM_CODES.index("name"), listed.form))
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A place opening its line in capitals, or before a date or an agency in brackets."""
+    if text[text.rfind("\n", 0, start) + 1:start].strip(_LINE_LEAD):
+        return False
+    return text[start:end].isupper() or bool(_DATELINE_AFTER.match(text, end))
+
+
+def first_owners(listed: Listed, compiled: CompiledGazetteer) -> np.ndarray:
+    """The mentions' actors, a short form counted as its first owner."""
+    short = listed.form == FORM_CODES.index("short")
+    return np.where(short, compiled.candidates.short_owners[listed.phrase, 0], listed.actor)
+
+
+def resolve_short_forms(listed: Listed, compiled: CompiledGazetteer) -> Listed:
+    """Resolve short forms against the actors already named in full in their document.
+
+    A short form takes the one owner named earlier in the document; when none was, its
+    only owner, or the one owner the document names later (a headline's "Kim" before
+    "Kim Jong Un"); else actor -1 (ambiguous).
+    """
+    short = listed.form == FORM_CODES.index("short")
+    if not short.any():
+        return listed
+    owners = compiled.candidates.short_owners
+    actor = first_owners(listed, compiled)
+    shared = np.flatnonzero(short & (owners[listed.phrase, 1] >= 0))
+    if not shared.size:
+        return listed._replace(actor=actor)  # every short form here has one owner
+    named = np.flatnonzero(np.isin(listed.form, [FORM_CODES.index("name"),
+                                                 FORM_CODES.index("abbrev")]))
+    n_actors = len(compiled.actor_ids)
+    pairs, first = np.unique(listed.doc[named] * n_actors + listed.actor[named],
+                             return_index=True)
+    first_named = dict(zip(pairs.tolist(), listed.start[named][first].tolist()))
+    for row, doc, start, phrase in zip(shared.tolist(), listed.doc[shared].tolist(),
+                                       listed.start[shared].tolist(),
+                                       listed.phrase[shared].tolist()):
+        named_at = {owner: first_named[doc * n_actors + owner]
+                    for owner in owners[phrase].tolist()
+                    if owner >= 0 and doc * n_actors + owner in first_named}
+        seen = [owner for owner, at in named_at.items() if at < start] or list(named_at)
+        actor[row] = seen[0] if len(seen) == 1 else -1
+    return listed._replace(actor=actor)

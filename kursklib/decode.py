@@ -1,0 +1,99 @@
+""":mod:`kursklib.decode`: bytes to text (BOM, UTF-8 first, detection where it fails)."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+import warnings
+from pathlib import Path
+
+import charset_normalizer
+
+from .errors import CorpusError, KursklibWarning
+
+# Checked longest first: a UTF-32-LE BOM begins with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Detection candidates this close to the least chaotic one compete on coherence.
+CHAOS_MARGIN = 0.1
+COMMON_ENCODINGS = ("cp1252", "cp1251", "utf-16", "iso8859-1", "cp1250", "koi8-r", "iso8859-15")
+# Share of control characters above which decoded bytes are judged binary, not text.
+_MAX_CONTROL_SHARE = 0.02
+NEWLINES = re.compile(r"\r\n?")
+
+
+def decode_bytes(data: bytes, *, path: str | Path | None = None) -> tuple[str, str]:
+    """Decode a document: BOM first, then UTF-8, then detection; newlines become LF.
+
+    Returns:
+        The text (BOM and NUL characters dropped, CRLF/CR → LF) and the encoding used.
+
+    Example:
+        >>> decode_bytes(b"\\xef\\xbb\\xbfTroops\\r\\nleft.")
+        ('Troops\\nleft.', 'utf-8')
+    """
+    text, encoding = _decode(data, path)
+    if "\x00" in text:
+        warnings.warn(f"{path}: NUL characters removed", KursklibWarning, stacklevel=3)
+        text = text.replace("\x00", "")
+    text = NEWLINES.sub("\n", text)
+    if not text.strip():
+        raise CorpusError("empty document (no text)", path=path)
+    return text, encoding
+
+
+def _decode(data: bytes, path: str | Path | None) -> tuple[str, str]:
+    if not data:
+        raise CorpusError("empty file", path=path)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec).lstrip("\ufeff"), codec.removesuffix("-sig")
+            except UnicodeDecodeError as error:
+                raise CorpusError(f"{codec} BOM but undecodable bytes at {error.start}",
+                                  path=path) from None
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = _detect(data, path)
+    if _looks_binary(text):
+        raise CorpusError("not text: binary data", path=path)
+    return text, encoding
+
+
+def _detect(data: bytes, path: str | Path | None) -> tuple[str, str]:
+    """Decode with charset-normalizer, preferring coherent text among near-equal guesses.
+
+    Its own ranking favours the lowest "chaos", which for short Western text can pick a
+    Baltic code page (naïve → naļve); among guesses within CHAOS_MARGIN of the best, the
+    most coherent (then most common) encoding reads better.
+    """
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        raise CorpusError("not text: unknown encoding or binary data", path=path)
+    least_chaos = min(match.chaos for match in matches)
+    close = [match for match in matches if match.chaos <= least_chaos + CHAOS_MARGIN]
+    best = max(close, key=lambda match: (round(match.coherence, 3),
+                                         -_commonness(codecs.lookup(match.encoding).name)))
+    return str(best), codecs.lookup(best.encoding).name
+
+
+def _commonness(encoding: str) -> int:
+    return COMMON_ENCODINGS.index(encoding) if encoding in COMMON_ENCODINGS else len(
+        COMMON_ENCODINGS)
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    controls = sum(
+        1 for char in sample
+        if unicodedata.category(char) in ("Cc", "Cs", "Co") and char not in "\t\n\r\f\v\x00"
+    )
+    nuls = sample.count("\x00")
+    return (controls + nuls) > _MAX_CONTROL_SHARE * len(sample) and (controls or nuls > 16)

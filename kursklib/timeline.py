@@ -1,0 +1,144 @@
+""":mod:`kursklib.timeline`: line dated statements up as events corroborated across documents."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+import pandas as pd
+
+from .errors import ArgumentError
+
+TIMELINE_COLUMNS = ["event_id", "date_start", "date_end", "value", "granularity", "mod",
+                    "doc_id", "sent_id", "sentence", "actor_ids", "n_sources"]
+# Actor types that speak or act; a statement's principal actors are these, else its places.
+AGENT_TYPES = ("person", "org")
+
+
+def build_timeline(dates: pd.DataFrame, mentions: pd.DataFrame, sentences: pd.DataFrame, *,
+                   date_from: str | None = None, date_to: str | None = None) -> pd.DataFrame:
+    """Assemble dated statements into events corroborated across documents.
+
+    Statements (``kind == "date"`` with a resolved value) that name the same date and
+    share a principal actor (the people and organisations in the sentence, else its
+    states and places) form one event, whichever documents they come from.
+
+    Args:
+        dates: Output of ``tag_dates``.
+        mentions: Output of ``tag_actors``.
+        sentences: ``Corpus.sentences``, for the text of each statement.
+        date_from: ISO date; keep the statements that end on or after it.
+        date_to: ISO date; keep the statements that start on or before it.
+
+    Returns:
+        One row per dated statement: ``event_id, date_start, date_end, value,
+        granularity, mod, doc_id, sent_id, sentence, actor_ids, n_sources``;
+        ``actor_ids`` lists the sorted ids named in the sentence; ``n_sources`` counts
+        the documents behind the event. Sorted by date, then document and offset.
+
+    Example:
+        >>> timeline = build_timeline(tag_dates(corpus), tag_actors(corpus), corpus.sentences)
+        >>> timeline[["value", "actor_ids"]].values.tolist()[0]
+        ['2025-04-26', ['kursk_oblast', 'valery_gerasimov', 'vladimir_putin']]
+    """
+    bounds_from, bounds_to = (_iso_day(value, name) for value, name in
+                              ((date_from, "date_from"), (date_to, "date_to")))
+    statements = dates[(dates["kind"] == "date") & ~dates["value"].str.contains("X")].copy()
+    bounds = [period_bounds(value, granularity, mod) for value, granularity, mod in
+              zip(statements["value"], statements["granularity"], statements["mod"], strict=True)]
+    statements["date_start"] = pd.to_datetime([b[0] for b in bounds])
+    statements["date_end"] = pd.to_datetime([b[1] for b in bounds])
+    actors_by_sentence = mentions.groupby(["doc_id", "sent_id"]).apply(
+        _sentence_actors, include_groups=False) if len(mentions) else pd.Series(dtype=object)
+    keys = list(zip(statements["doc_id"], statements["sent_id"], strict=True))
+    actor_pairs = [actors_by_sentence.get(key, ([], [])) for key in keys]
+    statements["actor_ids"] = [pair[0] for pair in actor_pairs]
+    principals = [pair[1] for pair in actor_pairs]
+    sentence_text = sentences.set_index(["doc_id", "sent_id"])["text"]
+    statements["sentence"] = [sentence_text.get(key, "") for key in keys]
+    statements["_principals"] = principals
+    statements = statements.sort_values(["date_start", "date_end", "doc_id", "start"],
+                                        kind="stable").reset_index(drop=True)
+    groups = _group_events(list(zip(statements["value"], statements["_principals"], strict=True)))
+    order = {group: number for number, group in enumerate(dict.fromkeys(groups), 1)}
+    statements["event_id"] = [f"E{order[group]:03d}" for group in groups]
+    statements["n_sources"] = statements.groupby("event_id")["doc_id"].transform("nunique")
+    if bounds_from is not None:
+        statements = statements[statements["date_end"] >= bounds_from]
+    if bounds_to is not None:
+        statements = statements[statements["date_start"] <= bounds_to]
+    timeline = statements[TIMELINE_COLUMNS].reset_index(drop=True)
+    return timeline.astype({"event_id": "string", "value": "string", "granularity": "string",
+                            "mod": "string", "doc_id": "string", "sent_id": "int64",
+                            "sentence": "string", "n_sources": "int64"})
+
+
+def _iso_day(value: str | None, name: str) -> pd.Timestamp | None:
+    if value is None or value == "":
+        return None
+    try:
+        return pd.Timestamp(date.fromisoformat(str(value)))
+    except ValueError:
+        raise ArgumentError(f"{name} must be an ISO date (YYYY-MM-DD), not {value!r}") from None
+
+
+def _group_events(statements: list[tuple[str, list[str]]]) -> list[int]:
+    """Give statements of one date that share a principal actor the same group number."""
+    parent = list(range(len(statements)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    first_with: dict[tuple[str, str], int] = {}
+    for index, (value, principals) in enumerate(statements):
+        for actor_id in principals or [""]:
+            other = first_with.setdefault((value, actor_id), index)
+            parent[root(index)] = root(other)
+    return [root(index) for index in range(len(statements))]
+
+
+def _sentence_actors(group: pd.DataFrame) -> tuple[list[str], list[str]]:
+    ids = sorted(set(group["actor_id"]))
+    agents = sorted(set(group.loc[group["actor_type"].isin(AGENT_TYPES), "actor_id"]))
+    return ids, agents or ids
+
+
+def period_bounds(value: str, granularity: str, mod: str) -> tuple[date, date]:
+    """Return the first and last day a TimeML value covers; START/MID/END keep a third.
+
+    Example:
+        >>> period_bounds("2025-04", "month", "END")
+        (datetime.date(2025, 4, 21), datetime.date(2025, 4, 30))
+    """
+    third = ("START", "MID", "END").index(mod) if mod in ("START", "MID", "END") else None
+    if granularity == "day":
+        day = date.fromisoformat(value)
+        return day, day
+    if granularity == "week":
+        year, week = value.split("-W")
+        first = date.fromisocalendar(int(year), int(week), 1)
+        return first, first + timedelta(6)
+    if granularity == "month":
+        year, month = (int(part) for part in value.split("-"))
+        last_day = calendar.monthrange(year, month)[1]
+        first_day, end_day = ((1, last_day) if third is None
+                              else ((1, 10), (11, 20), (21, last_day))[third])
+        return date(year, month, first_day), date(year, month, end_day)
+    if granularity == "year":
+        year = int(value)
+        first_month, last_month = (1, 12) if third is None else ((1, 4), (5, 8), (9, 12))[third]
+        return (date(year, first_month, 1),
+                date(year, last_month, calendar.monthrange(year, last_month)[1]))
+    span = 10 if granularity == "decade" else 100
+    first_year = int(value) * span + (1 if span == 100 else 0)
+    if third is not None:
+        size = span // 3
+        first_year, last_year = first_year + size * third, (
+            first_year + size * (third + 1) - 1 if third < 2 else first_year + span - 1)
+    else:
+        last_year = first_year + span - 1
+    return date(first_year, 1, 1), date(last_year, 12, 31)
+

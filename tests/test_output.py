@@ -1,0 +1,34 @@
+"""Tests for kursklib.output: atomic, byte-reproducible files."""
+
+from __future__ import annotations
+
+import pytest
+
+from kursklib import (
+    KursklibError,
+    count_terms,
+    plot_term_counts,
+    save_chart,
+    save_figure,
+)
+
+
+def test_save_chart_writes_byte_identical_files(tmp_path, seed_tokens):
+    counts = count_terms(seed_tokens)
+    first = save_chart(plot_term_counts(counts, top=5), tmp_path / "a", "chart", counts.head(5))
+    second = save_chart(plot_term_counts(counts, top=5), tmp_path / "b", "chart", counts.head(5))
+    assert [p.name for p in first] == ["chart.png", "chart.svg", "chart.csv"]
+    for one, two in zip(first, second, strict=True):
+        assert one.read_bytes() == two.read_bytes()
+    assert b"<dc:date>" not in first[1].read_bytes()
+    assert not list((tmp_path / "a").glob(".*tmp"))
+
+
+def test_save_figure_rejects_unknown_format_and_unwritable_folder(tmp_path, seed_tokens):
+    ax = plot_term_counts(count_terms(seed_tokens), top=3)
+    with pytest.raises(KursklibError, match=r"chart\.pdf: figure files must end in"):
+        save_figure(ax, tmp_path / "chart.pdf")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(KursklibError, match=r"file/chart\.png: cannot write"):
+        save_figure(ax, blocker / "chart.png")

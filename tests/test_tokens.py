@@ -1,0 +1,53 @@
+"""Tests for kursklib.tokens: tokens with offsets, lemmas, flags and actors."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+
+from kursklib import (
+    count_terms,
+    read_corpus,
+    tag_actors,
+    tag_tokens,
+)
+from kursklib.tokens import TOKEN_COLUMNS
+from tests.conftest import arbitrary_text, assert_rows_index_text, read_text_or_none
+
+
+def test_tag_tokens_offsets_index_document_text(seeds, seed_tokens):
+    assert list(seed_tokens.columns) == TOKEN_COLUMNS
+    texts = dict(zip(seeds.documents["doc_id"], seeds.documents["text"], strict=True))
+    for row in seed_tokens.itertuples(index=False):
+        assert texts[row.doc_id][row.start:row.end] == row.surface
+    for _, doc in seed_tokens.groupby("doc_id"):
+        assert list(doc["token_id"]) == list(range(len(doc)))
+
+
+def test_tag_tokens_norm_lemma_flags_and_actor(make_corpus):
+    corpus = read_corpus(make_corpus({"a.txt": "Kim Jong-un’s troops were “liberating” towns."}))
+    tokens = tag_tokens(corpus, tag_actors(corpus), stopwords=["towns"])
+    rows = [(r.surface, r.norm, r.lemma, r.is_stop, r.is_punct, r.actor_id if isinstance(
+        r.actor_id, str) else None) for r in tokens.itertuples()]
+    assert rows == [
+        ("Kim", "kim", "kim", False, False, "kim_jong_un"),
+        ("Jong-un", "jong-un", "jong-un", False, False, "kim_jong_un"),
+        ("’s", "'s", "'s", True, False, None),
+        ("troops", "troops", "troop", False, False, None),
+        ("were", "were", "be", True, False, None),
+        ("“", '"', '"', False, True, None),
+        ("liberating", "liberating", "liberate", False, False, None),
+        ("”", '"', '"', False, True, None),
+        ("towns", "towns", "town", True, False, None),
+        (".", ".", ".", False, True, None),
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=arbitrary_text())
+def test_tag_tokens_never_raises_and_keeps_offsets(text):
+    corpus = read_text_or_none(text)
+    if corpus is None:
+        return
+    tokens = tag_tokens(corpus, tag_actors(corpus))
+    assert_rows_index_text(corpus, tokens)
+    count_terms(tokens, ngram=2)
