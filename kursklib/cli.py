@@ -16,7 +16,7 @@ import yaml
 
 from .actors import load_gazetteer
 from .corpus import read_corpus
-from .errors import KursklibError, KursklibWarning, NotebookError, OutputError
+from .errors import KursklibError, KursklibWarning, NotebookError, OutputError, first_line
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
@@ -120,7 +120,7 @@ def run_notebooks(*, corpus: Path, output: Path, gazetteer: str = "",
                     progress_bar=sys.stderr.isatty())
             except papermill.PapermillExecutionError as error:
                 raise NotebookError(f"cell {error.exec_count} failed: {error.ename}: "
-                                    f"{_first_line(error.evalue)}", path=notebook) from None
+                                    f"{first_line(error.evalue)}", path=notebook) from None
         return _publish(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -171,11 +171,6 @@ def _publish(staging: Path, output: Path) -> list[Path]:
             raise OutputError(f"cannot write ({error.strerror})", path=target) from None
         written.append(target)
     return written
-
-
-def _first_line(text: str) -> str:
-    lines = [line for line in str(text).splitlines() if line.strip()]
-    return lines[0] if lines else ""
 
 
 def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from .decode import NEWLINES, decode_bytes
-from .errors import CorpusError, KursklibWarning, MetadataError
+from .errors import CorpusError, KursklibWarning, MetadataError, first_line
 from .sentences import SentenceIndex, find_headlines, split_sentences
 
 DOCUMENT_COLUMNS = [
@@ -131,7 +131,7 @@ def _read_table(path: Path) -> pd.DataFrame:
     except CorpusError:
         raise
     except (ValueError, OSError, pd.errors.ParserError) as error:
-        raise CorpusError(f"cannot parse {suffix[1:]} table ({_first_line(error)})",
+        raise CorpusError(f"cannot parse {suffix[1:]} table ({first_line(error) or type(error).__name__})",
                           path=path) from None
     # Table rows are numbered from line 2 (after the header) in CSV, line 1 in JSONL.
     return _table_documents(table, path, first_line=2 if suffix == ".csv" else 1)
@@ -179,10 +179,6 @@ def _table_documents(table: pd.DataFrame, path: Path, *, first_line: int) -> pd.
 def _is_missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and value != value) or value is pd.NA or (
         isinstance(value, str) and not value.strip())
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 def _parse_date(value: object, *, path: Path, line: int, doc_id: str) -> pd.Timestamp:

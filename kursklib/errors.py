@@ -57,5 +57,16 @@ class NotebookError(KursklibError):
     """A notebook failed or was given bad parameters."""
 
 
+def first_line(text: object) -> str:
+    """The first non-blank line of a message (an exception's, say), stripped.
+
+    Example:
+        >>> first_line(ValueError("\\n  bad token\\nat line 3"))
+        'bad token'
+    """
+    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
+    return lines[0] if lines else ""
+
+
 class KursklibWarning(UserWarning):
     """Input that was read, but not as the user may expect (naming the file)."""

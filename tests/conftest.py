@@ -81,6 +81,11 @@ def arbitrary_text():
     return st.lists(pieces, max_size=25).map("".join)
 
 
+def arbitrary_corpora():
+    """A hypothesis strategy for one-document corpora of messy text that kursklib reads."""
+    return arbitrary_text().map(read_text_or_none).filter(lambda corpus: corpus is not None)
+
+
 def read_text_or_none(text: str) -> Corpus | None:
     """Read one document from bytes; None when kursklib rejects it with its own error."""
     import tempfile

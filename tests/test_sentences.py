@@ -9,9 +9,8 @@ from hypothesis import given, settings
 from kursklib import read_corpus
 from kursklib.sentences import SENTENCE_COLUMNS
 from tests.conftest import (
-    arbitrary_text,
+    arbitrary_corpora,
     assert_sentence_offsets,
-    read_text_or_none,
     sentences_of,
 )
 
@@ -89,10 +88,7 @@ def test_fifty_megabyte_single_line_is_read(tmp_path):
 
 
 @settings(max_examples=80, deadline=None)
-@given(text=arbitrary_text())
-def test_reading_arbitrary_text_keeps_sentence_invariants(text):
-    corpus = read_text_or_none(text)
-    if corpus is None:
-        return
+@given(corpus=arbitrary_corpora())
+def test_reading_arbitrary_text_keeps_sentence_invariants(corpus):
     assert "\r" not in corpus.documents["text"].iloc[0]
     assert_sentence_offsets(corpus)

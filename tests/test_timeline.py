@@ -8,7 +8,7 @@ from hypothesis import given, settings
 
 from kursklib import KursklibError, build_timeline, read_corpus, tag_actors, tag_dates
 from kursklib.timeline import TIMELINE_COLUMNS, period_bounds
-from tests.conftest import arbitrary_text, read_text_or_none
+from tests.conftest import arbitrary_corpora
 
 
 def timeline_of(corpus, **options):
@@ -72,10 +72,7 @@ def test_period_bounds_cover_the_value(value, granularity, mod, expected):
 
 
 @settings(max_examples=40, deadline=None)
-@given(text=arbitrary_text())
-def test_build_timeline_never_raises_on_arbitrary_text(text):
-    corpus = read_text_or_none(text)
-    if corpus is None:
-        return
+@given(corpus=arbitrary_corpora())
+def test_build_timeline_never_raises_on_arbitrary_text(corpus):
     timeline = timeline_of(corpus)
     assert (timeline["date_start"] <= timeline["date_end"]).all()

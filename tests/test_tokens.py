@@ -11,7 +11,7 @@ from kursklib import (
     tag_tokens,
 )
 from kursklib.tokens import TOKEN_COLUMNS
-from tests.conftest import arbitrary_text, assert_rows_index_text, read_text_or_none
+from tests.conftest import arbitrary_corpora, assert_rows_index_text
 
 
 def test_tag_tokens_offsets_index_document_text(seeds, seed_tokens):
@@ -43,11 +43,8 @@ def test_tag_tokens_norm_lemma_flags_and_actor(make_corpus):
 
 
 @settings(max_examples=60, deadline=None)
-@given(text=arbitrary_text())
-def test_tag_tokens_never_raises_and_keeps_offsets(text):
-    corpus = read_text_or_none(text)
-    if corpus is None:
-        return
+@given(corpus=arbitrary_corpora())
+def test_tag_tokens_never_raises_and_keeps_offsets(corpus):
     tokens = tag_tokens(corpus, tag_actors(corpus))
     assert_rows_index_text(corpus, tokens)
     count_terms(tokens, ngram=2)

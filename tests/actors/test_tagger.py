@@ -11,7 +11,7 @@ from kursklib import (
     tag_actors,
 )
 from kursklib.actors import MENTION_COLUMNS
-from tests.conftest import arbitrary_text, assert_rows_index_text, read_text_or_none
+from tests.conftest import arbitrary_corpora, assert_rows_index_text
 
 SEED_COUNTS = {
     "prk": 105, "rus": 82, "kursk_oblast": 34, "ukr": 16, "kim_jong_un": 13, "kcna": 7,
@@ -129,11 +129,8 @@ def test_tag_actors_short_form_is_marked_when_ambiguous(make_corpus):
 
 
 @settings(max_examples=60, deadline=None)
-@given(text=arbitrary_text())
-def test_tag_actors_never_raises_and_keeps_offsets(text):
-    corpus = read_text_or_none(text)
-    if corpus is None:
-        return
+@given(corpus=arbitrary_corpora())
+def test_tag_actors_never_raises_and_keeps_offsets(corpus):
     mentions = tag_actors(corpus)
     assert_rows_index_text(corpus, mentions)
     assert (mentions["start"].diff().dropna() >= 0).all()
