@@ -56,7 +56,7 @@ def split_sentences(documents: pd.DataFrame, *, language: str = "en",
     texts = documents["text"].tolist()
     segments = [document_segments(text) for text in texts]
     if punkt is None:
-        punkt = train_punkt(training_sample(texts, segments), language)
+        punkt = train_punkt("\n\n".join(training_sample(texts, segments)), language)
     tokenizer = _Tokenizer(punkt)
     rows = []
     for doc_id, text, pieces in zip(documents["doc_id"].tolist(), texts, segments, strict=True):
@@ -225,11 +225,11 @@ def _bounded(text: str, start: int, end: int, is_headline: bool
 
 
 def training_sample(texts: Iterable[str], segments: Iterable[list[tuple[int, int, bool]]],
-                    limit: int = PUNKT_TRAINING_CHARS) -> str:
-    """The body segments of the texts, in order, up to ``limit`` characters."""
+                    limit: int = PUNKT_TRAINING_CHARS) -> list[str]:
+    """The body segments of the texts, in order, until they hold ``limit`` characters."""
     parts: list[str] = []
     size = 0
-    for text, pieces in zip(texts, segments, strict=True):
+    for text, pieces in zip(texts, segments):
         plain = ascii_quotes(text)
         for start, end, is_headline in pieces:
             if is_headline:
@@ -237,8 +237,8 @@ def training_sample(texts: Iterable[str], segments: Iterable[list[tuple[int, int
             parts.append(plain[start:end])
             size += end - start
             if size >= limit:
-                return "\n\n".join(parts)
-    return "\n\n".join(parts)
+                return parts
+    return parts
 
 
 def train_punkt(sample: str, language: str = "en") -> PunktParameters:

@@ -164,12 +164,13 @@ def _mentions_frame(corpus: Corpus, hits: Hits, listed: Listed,
     entities = [(actor.id, actor.name, actor.type, actor.country, actor.role)
                 for actor in compiled.gazetteer.actors.values()]
     positions: dict[tuple[str, ...], int] = {}
-    unlisted_names: dict[str, str] = {}
+    unlisted_names: dict[tuple[int, str], str] = {}
     for row in np.flatnonzero(entity < 0).tolist():
         surface = surfaces[row]
         if guess[row] >= 0:
             name = names[guess[row]][1]
-            details = (name.actor_id, unlisted_names.setdefault(name.actor_id, surface),
+            # Named as first spelled in its document, so that no batch sees another name.
+            details = (name.actor_id, unlisted_names.setdefault((doc[row], name.actor_id), surface),
                        name.actor_type, "", "")
         else:
             details = ("ambiguous:" + slug(surface).removeprefix("unlisted:"), surface,

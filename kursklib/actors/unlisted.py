@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -17,7 +16,6 @@ from .cues import POSSESSIVE, UPPER, NameCues, is_sentence_initial, plain, rever
 
 _WORD = re.compile(rf"[{UPPER}][\w'’.\-]*|\S+")
 _ALPHABETIC_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 # Share of capitalised words above which a quoted phrase is a title, not speech.
 _TITLE_CASE_SHARE = 0.6
 
@@ -35,7 +33,7 @@ class UnlistedMatch(NamedTuple):
 def match_unlisted_names(corpus: Corpus, texts: list[str], listed: Listed, cues: NameCues
                          ) -> list[tuple[int, UnlistedMatch]]:
     """Unlisted names of every document, as ``(document index, match)`` pairs."""
-    vocabulary = _lowercase_vocabulary(texts)
+    vocabulary = corpus.lowercase_words
     bounds = np.searchsorted(listed.doc, np.arange(len(texts) + 1))
     index = corpus.sentence_index
     names = []
@@ -181,11 +179,6 @@ def _unlisted_short_forms(text: str, names: list[UnlistedMatch], occupied: list[
                 continue
             found.append(name._replace(start=start, end=end, form="short"))
     return found
-
-
-def _lowercase_vocabulary(texts: list[str]) -> frozenset[str]:
-    """Words seen in lower case somewhere in the corpus: common words, not names."""
-    return frozenset(itertools.chain.from_iterable(_LOWER_WORD.findall(text) for text in texts))
 
 
 def slug(name: str) -> str:
