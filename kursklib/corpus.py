@@ -8,7 +8,7 @@ import io
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -279,14 +279,22 @@ def _parse_date(value: object, *, path: Path, line: int, doc_id: str) -> pd.Time
     if isinstance(value, pd.Timestamp):
         stamp = value
     else:
-        try:
-            stamp = pd.to_datetime(str(value).strip(), format="ISO8601")
-        except (ValueError, TypeError):
+        stamp = _parse_iso(str(value).strip())
+        if stamp is None:
             raise MetadataError(f"published {value!r} for {doc_id!r} is not an ISO date "
                                 "(YYYY-MM-DD)", path=path, line=line) from None
     if stamp.tzinfo is not None:
         stamp = stamp.tz_convert("UTC").tz_localize(None)
     return stamp
+
+
+@lru_cache(maxsize=65536)
+def _parse_iso(value: str) -> pd.Timestamp | None:
+    """An ISO date or time (None if it is not one); a corpus repeats few distinct dates."""
+    try:
+        return pd.to_datetime(value, format="ISO8601")
+    except (ValueError, TypeError):
+        return None
 
 
 def _read_metadata(source: str | Path | pd.DataFrame) -> pd.DataFrame:

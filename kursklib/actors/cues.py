@@ -19,8 +19,8 @@ _LABEL_LEAD = re.compile(r"\w+:\s*[\"“]?")
 class NameCues:
     """Word sets (lower case unless noted) and patterns that tell names from other words.
 
-    ``locative_before`` and ``title_before`` match the reversed text before a word (see
-    ``reversed_lead``): one anchored match there does what a search at the end would.
+    ``locative_before`` matches the reversed text before a word (see ``reversed_lead``): one
+    anchored match there does what a search at the end would.
     """
 
     titles: frozenset[str]
@@ -35,7 +35,6 @@ class NameCues:
     not_name_start: frozenset[str]
     not_name_end: frozenset[str]
     locative_before: re.Pattern[str]
-    title_before: re.Pattern[str]
     coordination: re.Pattern[str]  # use with fullmatch
     capitalised_run: re.Pattern[str]
 
@@ -72,9 +71,6 @@ def name_cues(language: str) -> NameCues:
         locative_before=re.compile(
             rf"\s+(?:(?:{_reversed_alternatives(articles)})\s+)?"
             rf"(?:{_reversed_alternatives(locatives)})\b", re.IGNORECASE),
-        title_before=re.compile(
-            rf"\s+\.?(?:{_reversed_alternatives([w for w in titles if w.isalpha()])})\b",
-            re.IGNORECASE),
         coordination=re.compile(
             rf"\s*(?:,|(?:,\s*)?(?:{'|'.join(sorted(map(re.escape, words('coordinators'))))}))\s*"),
         capitalised_run=re.compile(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -12,7 +13,7 @@ import numpy as np
 from ..corpus import Corpus
 from ..matching import fold_phrase
 from .compile import Listed
-from .cues import POSSESSIVE, UPPER, NameCues, is_sentence_initial, plain, reversed_lead
+from .cues import LOOK_BACK, POSSESSIVE, UPPER, NameCues, is_sentence_initial, plain
 
 _WORD = re.compile(rf"[{UPPER}][\w'’.\-]*|\S+")
 _ALPHABETIC_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -146,8 +147,20 @@ def _guess_name(text: str, start: int, end: int, sentence_start: int,
 
 
 def _titled(text: str, start: int, cues: NameCues) -> bool:
-    """Whether a title word ("Minister", "Gen.") comes right before ``start``."""
-    return bool(cues.title_before.match(reversed_lead(text, start)))
+    """Whether a title word ("Minister", "Gen.") and whitespace come right before ``start``,
+    within ``LOOK_BACK`` characters."""
+    lead = text[max(0, start - LOOK_BACK):start]
+    if not lead or not lead[-1].isspace():
+        return False
+    chunks = lead.split()
+    if not chunks:
+        return False
+    word = chunks[-1][:-1] if chunks[-1].endswith(".") else chunks[-1]
+    first = len(word)
+    while first and word[first - 1].isalpha():
+        first -= 1
+    before = word[first - 1] if first else ""
+    return not (before.isalnum() or before == "_") and word[first:].lower() in cues.titles
 
 
 def _inside_quoted_title(text: str, start: int, sentence_start: int) -> bool:
@@ -172,8 +185,8 @@ def _unlisted_short_forms(text: str, names: list[UnlistedMatch], occupied: list[
             surnames.setdefault(words[-1], name)
     found = []
     for surname, name in surnames.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[name.end:]):
-            start, end = match.start() + name.end, match.end() + name.end
+        for start in _standalone(text, surname, name.end):
+            end = start + len(surname)
             position = bisect.bisect_right(occupied, (start, len(text))) - 1
             if position >= 0 and occupied[position][1] > start:
                 continue
@@ -181,6 +194,22 @@ def _unlisted_short_forms(text: str, names: list[UnlistedMatch], occupied: list[
     return found
 
 
+def _standalone(text: str, word: str, position: int) -> Iterator[int]:
+    """Where ``word`` stands alone from ``position`` on, neither in a word nor hyphened."""
+    while (start := text.find(word, position)) >= 0:
+        end = start + len(word)
+        if _joins(text[start - 1:start]) or _joins(text[end:end + 1]):
+            position = start + 1
+            continue
+        yield start
+        position = end
+
+
+def _joins(char: str) -> bool:
+    return bool(char) and (char.isalnum() or char in "_-")
+
+
+@lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     """The id of an unlisted name ("Joost Oliemans" → "unlisted:joost-oliemans")."""
     return "unlisted:" + re.sub(r"\W+", "-", fold_phrase(re.sub(r"['’]", "", name))).strip("-")
