@@ -12,7 +12,7 @@ from .actors import (
 from .corpus import Corpus, read_corpus
 from .dates import tag_dates
 from .errors import KursklibError, KursklibWarning
-from .keyness import score_document_keyness, score_keyness
+from .keyness import score_keyness
 from .kwic import tag_kwic
 from .lang import available_languages
 from .output import save_chart, save_figure, write_table
@@ -25,7 +25,7 @@ from .plots import (
     plot_timeline,
 )
 from .sentences import split_sentences
-from .terms import count_terms, count_tfidf, find_collocations, tag_terms
+from .terms import count_document_terms, count_terms, count_tfidf, find_collocations, tag_terms
 from .timeline import build_timeline
 from .tokens import tag_tokens
 
@@ -38,8 +38,8 @@ __all__ = [
     # dates and the timeline
     "tag_dates", "build_timeline",
     # terms
-    "tag_tokens", "count_terms", "tag_terms", "find_collocations", "count_tfidf",
-    "score_keyness", "score_document_keyness", "tag_kwic",
+    "tag_tokens", "count_document_terms", "count_terms", "tag_terms", "find_collocations",
+    "count_tfidf", "score_keyness", "tag_kwic",
     # charts and files
     "plot_actor_mentions", "plot_cooccurrence_network", "plot_dispersion", "plot_heatmap",
     "plot_term_counts", "plot_timeline", "save_chart", "save_figure", "write_table",

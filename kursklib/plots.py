@@ -40,7 +40,9 @@ def plot_term_counts(counts: pd.DataFrame, *, top: int = 20, term: str = "term",
             e.g. from ``count_terms`` or ``find_collocations``.
 
     Example:
-        >>> ax = plot_term_counts(count_terms(tag_tokens(corpus, tag_actors(corpus))), top=3)
+        >>> mentions = tag_actors(corpus)
+        >>> terms = count_document_terms(tag_tokens(corpus, mentions), mentions)
+        >>> ax = plot_term_counts(count_terms(terms), top=3)
         >>> [label.get_text() for label in ax.get_yticklabels()]
         ['soldier', 'north korea', 'kursk oblast']
     """
@@ -65,11 +67,13 @@ def plot_heatmap(table: pd.DataFrame, *, row: str, column: str, value: str, rows
         diverging: Centre the colour scale on zero (for signed scores).
 
     Example:
-        >>> by_doc = count_terms(tag_tokens(corpus, tag_actors(corpus)), by="doc_id")
+        >>> mentions = tag_actors(corpus)
+        >>> terms = count_document_terms(tag_tokens(corpus, mentions), mentions)
+        >>> by_doc = count_terms(terms, by="doc_id")
         >>> ax = plot_heatmap(by_doc, row="term", column="doc_id", value="n_occurrences",
-        ...                   rows=["soldier", "dprk"])
+        ...                   rows=["soldier", "north korea"])
         >>> ax.images[0].get_array().tolist()
-        [[1.0, 1.0], [0.0, 1.0]]
+        [[1.0, 1.0], [1.0, 2.0]]
     """
     matrix = (table[table[row].isin(rows)]
               .pivot_table(index=row, columns=column, values=value, aggfunc="sum", fill_value=0)
@@ -108,8 +112,9 @@ def plot_dispersion(occurrences: pd.DataFrame, tokens: pd.DataFrame, *, terms: S
         terms: Terms to show, top to bottom.
 
     Example:
-        >>> tokens = tag_tokens(corpus, tag_actors(corpus))
-        >>> ax = plot_dispersion(tag_terms(tokens, ["soldier"]), tokens, terms=["soldier"])
+        >>> mentions = tag_actors(corpus)
+        >>> tokens = tag_tokens(corpus, mentions)
+        >>> ax = plot_dispersion(tag_terms(tokens, mentions, ["soldier"]), tokens, terms=["soldier"])
         >>> len(ax.collections[0].get_offsets())
         2
     """

@@ -16,7 +16,7 @@ from kursklib import (
     build_timeline,
     count_mentions,
     count_terms,
-    score_document_keyness,
+    score_keyness,
     tag_dates,
 )
 
@@ -25,7 +25,7 @@ REFRESH = os.environ.get("KURSKLIB_REFRESH_GOLDEN") == "1"
 
 
 @pytest.fixture(scope="module")
-def seed_tables(seeds, seed_mentions, seed_tokens) -> dict[str, pd.DataFrame]:
+def seed_tables(seeds, seed_mentions, seed_tokens, seed_terms) -> dict[str, pd.DataFrame]:
     dates = tag_dates(seeds)
     return {
         "sentences": seeds.sentences,
@@ -34,9 +34,9 @@ def seed_tables(seeds, seed_mentions, seed_tokens) -> dict[str, pd.DataFrame]:
         "tokens": seed_tokens,
         "mention_counts": count_mentions(seed_mentions, by=["doc_id", "actor_id"]),
         "cooccurrence": build_cooccurrence(seed_mentions),
-        "term_counts": count_terms(seed_tokens, by="doc_id"),
-        "bigram_counts": count_terms(seed_tokens, ngram=2),
-        "document_keyness": score_document_keyness(seed_tokens, top=5),
+        "term_counts": count_terms(seed_terms, by="doc_id"),
+        "bigram_counts": count_terms(seed_terms, ngram=2),
+        "document_keyness": score_keyness(seed_terms, top=5),
         "timeline": build_timeline(dates, seed_mentions, seeds.sentences),
     }
 

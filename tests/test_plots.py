@@ -21,8 +21,8 @@ from kursklib import (
 )
 
 
-def test_plot_term_counts_draws_top_terms_largest_first(seed_tokens):
-    counts = count_terms(seed_tokens)
+def test_plot_term_counts_draws_top_terms_largest_first(seed_terms):
+    counts = count_terms(seed_terms)
     ax = plot_term_counts(counts, top=5)
     assert len(ax.patches) == 5
     labels = [tick.get_text() for tick in ax.get_yticklabels()]
@@ -49,9 +49,9 @@ def test_plot_heatmap_rows_columns_and_cells(seed_mentions):
 
 
 def test_plot_dispersion_and_network_and_timeline(seeds, seed_tokens, seed_mentions):
-    occurrences = tag_terms(seed_tokens, ["soldier", "kim jong un"])
+    occurrences = tag_terms(seed_tokens, seed_mentions, ["soldier", "kim jong un"])
     ax = plot_dispersion(occurrences, seed_tokens, terms=["soldier", "kim jong un"])
-    assert len(ax.collections[0].get_offsets()) == len(occurrences) == 25 + 11
+    assert len(ax.collections[0].get_offsets()) == len(occurrences) == 25 + 13
     counts = count_mentions(seed_mentions)
     ax = plot_cooccurrence_network(build_cooccurrence(seed_mentions), counts, top=5)
     assert len(ax.collections[0].get_offsets()) == 5
