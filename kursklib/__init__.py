@@ -25,13 +25,15 @@ from .plots import (
     plot_timeline,
 )
 from .sentences import split_sentences
+from .tagged import Tagged, read_tagged, tag_corpus
 from .terms import count_document_terms, count_terms, count_tfidf, find_collocations, tag_terms
 from .timeline import build_timeline
 from .tokens import tag_tokens
 
 __all__ = [
-    # reading
-    "Corpus", "read_corpus", "split_sentences", "available_languages",
+    # reading, and the tagging stage
+    "Corpus", "read_corpus", "split_sentences", "available_languages", "Tagged", "tag_corpus",
+    "read_tagged",
     # actors
     "Actor", "Gazetteer", "load_gazetteer", "tag_actors", "count_mentions",
     "build_cooccurrence", "find_unlisted_names",

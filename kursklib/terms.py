@@ -61,7 +61,8 @@ def count_document_terms(tokens: pd.DataFrame, mentions: pd.DataFrame, *,
     slots = term_slots(tokens, mentions, use=use, keep_stop=keep_stop, actors=actors)
     tables = [_count_ngrams(slots, n) for n in sorted(set(ngrams))]
     table = pd.concat(tables, ignore_index=True) if tables else _count_ngrams(slots, 1)[:0]
-    return table
+    order = np.lexsort((table["ngram"].to_numpy(), pd.factorize(table["doc_id"])[0]))
+    return table.iloc[order].reset_index(drop=True)
 
 
 def term_slots(tokens: pd.DataFrame, mentions: pd.DataFrame, *, use: str, keep_stop: bool,

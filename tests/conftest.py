@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +11,8 @@ import matplotlib
 import pytest
 
 matplotlib.use("Agg")
+# Tagged corpora of a test run (and of the notebooks it runs) stay out of the user's cache.
+os.environ["KURSKLIB_CACHE_DIR"] = tempfile.mkdtemp(prefix="kursklib-test-cache-")
 
 import pandas as pd  # noqa: E402
 
