@@ -137,7 +137,7 @@ def read_tagged(folder: str | Path, *, tables: Iterable[str] = DEFAULT_TABLES,
     Example:
         >>> folder = tag_corpus(corpus.documents[["doc_id", "text"]], cache_dir=tmp).folder
         >>> len(read_tagged(folder, tables=["tokens"], doc_ids=["b"]).tokens)
-        20
+        21
     """
     folder = Path(folder)
     try:
