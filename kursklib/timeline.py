@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from .errors import ArgumentError
@@ -13,6 +14,8 @@ TIMELINE_COLUMNS = ["event_id", "date_start", "date_end", "value", "granularity"
                     "doc_id", "sent_id", "sentence", "actor_ids", "n_sources"]
 # Actor types that speak or act; a statement's principal actors are these, else its places.
 AGENT_TYPES = ("person", "org")
+# Longer sentences are cut to this many characters around the expression.
+EXCERPT_CHARS = 320
 
 
 def build_timeline(dates: pd.DataFrame, mentions: pd.DataFrame, sentences: pd.DataFrame, *,
@@ -33,8 +36,10 @@ def build_timeline(dates: pd.DataFrame, mentions: pd.DataFrame, sentences: pd.Da
     Returns:
         One row per dated statement: ``event_id, date_start, date_end, value,
         granularity, mod, doc_id, sent_id, sentence, actor_ids, n_sources``;
-        ``actor_ids`` lists the sorted ids named in the sentence; ``n_sources`` counts
-        the documents behind the event. Sorted by date, then document and offset.
+        ``sentence`` is the statement's sentence, cut to ``EXCERPT_CHARS`` around the
+        expression (with "…") when longer; ``actor_ids`` lists the sorted ids named in
+        the sentence; ``n_sources`` counts the documents behind the event. Sorted by
+        date, then document and offset.
 
     Example:
         >>> timeline = build_timeline(tag_dates(corpus), tag_actors(corpus), corpus.sentences)
@@ -43,25 +48,21 @@ def build_timeline(dates: pd.DataFrame, mentions: pd.DataFrame, sentences: pd.Da
     """
     bounds_from, bounds_to = (_iso_day(value, name) for value, name in
                               ((date_from, "date_from"), (date_to, "date_to")))
-    statements = dates[(dates["kind"] == "date") & ~dates["value"].str.contains("X")].copy()
-    bounds = [period_bounds(value, granularity, mod) for value, granularity, mod in
-              zip(statements["value"], statements["granularity"], statements["mod"], strict=True)]
-    statements["date_start"] = pd.to_datetime([b[0] for b in bounds])
-    statements["date_end"] = pd.to_datetime([b[1] for b in bounds])
-    actors_by_sentence = mentions.groupby(["doc_id", "sent_id"]).apply(
-        _sentence_actors, include_groups=False) if len(mentions) else pd.Series(dtype=object)
-    keys = list(zip(statements["doc_id"], statements["sent_id"], strict=True))
-    actor_pairs = [actors_by_sentence.get(key, ([], [])) for key in keys]
-    statements["actor_ids"] = [pair[0] for pair in actor_pairs]
-    principals = [pair[1] for pair in actor_pairs]
-    sentence_text = sentences.set_index(["doc_id", "sent_id"])["text"]
-    statements["sentence"] = [sentence_text.get(key, "") for key in keys]
-    statements["_principals"] = principals
+    statements = dates[(dates["kind"] == "date") & ~dates["value"].str.contains("X")]
+    periods = statements[["value", "granularity", "mod"]].astype(object)
+    codes, distinct = pd.factorize(pd.Series(list(zip(*(periods[c] for c in periods.columns))),
+                                             dtype=object))
+    bounds = [period_bounds(*period) for period in distinct]
+    statements = statements.assign(
+        date_start=pd.to_datetime([bounds[code][0] for code in codes]),
+        date_end=pd.to_datetime([bounds[code][1] for code in codes]))
     statements = statements.sort_values(["date_start", "date_end", "doc_id", "start"],
                                         kind="stable").reset_index(drop=True)
-    groups = _group_events(list(zip(statements["value"], statements["_principals"], strict=True)))
-    order = {group: number for number, group in enumerate(dict.fromkeys(groups), 1)}
-    statements["event_id"] = [f"E{order[group]:03d}" for group in groups]
+    ids, principals = _sentence_actors(statements, mentions)
+    statements["actor_ids"] = ids
+    statements["sentence"] = _excerpts(statements, sentences)
+    statements["event_id"] = [f"E{number:03d}" for number in
+                              pd.factorize(_group_events(statements["value"], principals))[0] + 1]
     statements["n_sources"] = statements.groupby("event_id")["doc_id"].transform("nunique")
     if bounds_from is not None:
         statements = statements[statements["date_end"] >= bounds_from]
@@ -82,28 +83,62 @@ def _iso_day(value: str | None, name: str) -> pd.Timestamp | None:
         raise ArgumentError(f"{name} must be an ISO date (YYYY-MM-DD), not {value!r}") from None
 
 
-def _group_events(statements: list[tuple[str, list[str]]]) -> list[int]:
-    """Give statements of one date that share a principal actor the same group number."""
-    parent = list(range(len(statements)))
+def _sentence_actors(statements: pd.DataFrame, mentions: pd.DataFrame
+                     ) -> tuple[list[list[str]], list[list[str]]]:
+    """Per statement: the sorted actor ids of its sentence, and its principal actors."""
+    keys = statements[["doc_id", "sent_id"]].drop_duplicates()
+    named = mentions[["doc_id", "sent_id", "actor_id", "actor_type"]].merge(
+        keys, on=["doc_id", "sent_id"]).drop_duplicates(["doc_id", "sent_id", "actor_id"])
+    named = named.sort_values(["doc_id", "sent_id", "actor_id"], kind="stable")
+    by_sentence = named.groupby(["doc_id", "sent_id"], observed=True)["actor_id"].agg(list)
+    agents = named[named["actor_type"].isin(AGENT_TYPES)].groupby(
+        ["doc_id", "sent_id"], observed=True)["actor_id"].agg(list)
+    index = pd.MultiIndex.from_frame(statements[["doc_id", "sent_id"]])
+    ids = [list(found) if isinstance(found, list) else []
+           for found in by_sentence.reindex(index).tolist()]
+    leads = [list(found) if isinstance(found, list) else []
+             for found in agents.reindex(index).tolist()]
+    return ids, [lead or every for lead, every in zip(leads, ids, strict=True)]
 
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
 
-    first_with: dict[tuple[str, str], int] = {}
-    for index, (value, principals) in enumerate(statements):
-        for actor_id in principals or [""]:
-            other = first_with.setdefault((value, actor_id), index)
-            parent[root(index)] = root(other)
-    return [root(index) for index in range(len(statements))]
+def _excerpts(statements: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:
+    """Each statement's sentence, or EXCERPT_CHARS of it around the expression."""
+    found = statements[["doc_id", "sent_id"]].merge(
+        sentences[["doc_id", "sent_id", "start", "text"]], on=["doc_id", "sent_id"], how="left")
+    excerpts = []
+    for text, sentence_start, start, end in zip(
+            found["text"].fillna("").tolist(), found["start"].fillna(0).astype(int).tolist(),
+            statements["start"].tolist(), statements["end"].tolist(), strict=True):
+        if len(text) <= EXCERPT_CHARS:
+            excerpts.append(text)
+            continue
+        middle = (start + end) // 2 - sentence_start
+        first = min(max(middle - EXCERPT_CHARS // 2, 0), len(text) - EXCERPT_CHARS)
+        last = first + EXCERPT_CHARS
+        excerpts.append(("…" if first else "") + text[first:last] + ("…" if last < len(text)
+                                                                      else ""))
+    return excerpts
 
 
-def _sentence_actors(group: pd.DataFrame) -> tuple[list[str], list[str]]:
-    ids = sorted(set(group["actor_id"]))
-    agents = sorted(set(group.loc[group["actor_type"].isin(AGENT_TYPES), "actor_id"]))
-    return ids, agents or ids
+def _group_events(values: pd.Series, principals: list[list[str]]) -> np.ndarray:
+    """Per statement, the first statement of its event: statements of one date that share
+    a principal actor, directly or through others, are one event."""
+    if values.empty:
+        return np.zeros(0, dtype=np.int64)
+    pairs = pd.DataFrame([(row, value, actor_id) for row, (value, actors) in
+                          enumerate(zip(values.tolist(), principals, strict=True))
+                          for actor_id in actors or [""]], columns=["row", "value", "actor"])
+    key = pd.factorize(pd.Series(list(zip(pairs["value"], pairs["actor"])), dtype=object))[0]
+    row = pairs["row"].to_numpy()
+    label = np.arange(len(values))
+    while True:  # each statement takes the smallest label among statements sharing a key
+        smallest = np.full(key.max(initial=-1) + 1, len(values))
+        np.minimum.at(smallest, key, label[row])
+        spread = label.copy()
+        np.minimum.at(spread, row, smallest[key])
+        if np.array_equal(spread, label):
+            return label
+        label = spread
 
 
 def period_bounds(value: str, granularity: str, mod: str) -> tuple[date, date]:
