@@ -1,4 +1,4 @@
-"""The ``kursk`` console command: corpus summaries and the batch figure run."""
+"""The ``kursk`` console command: corpus summaries, the tagging stage and the batch figure run."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .actors import load_gazetteer
 from .corpus import read_corpus
 from .errors import KursklibError, KursklibWarning, NotebookError, OutputError, first_line
+from .tagged import BATCH_DOCUMENTS, tag_corpus
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
@@ -52,6 +52,15 @@ def _build_parser() -> argparse.ArgumentParser:
     info.add_argument("corpus", help="folder of .txt files, or a .csv/.jsonl/.parquet table")
     info.add_argument("--metadata", help="metadata CSV (default: metadata.csv in the folder)")
     info.set_defaults(run=_run_info)
+    tag = commands.add_parser("tag", help="tag a corpus once into Parquet tables (reused later)")
+    tag.add_argument("corpus", help="folder of .txt files, or a .csv/.jsonl/.parquet table")
+    tag.add_argument("--metadata", help="metadata CSV (default: metadata.csv in the folder)")
+    tag.add_argument("--gazetteer", default="", help="actors YAML (default: packaged)")
+    tag.add_argument("--cache", default="", help="folder of tagged corpora (default: "
+                     "$KURSKLIB_CACHE_DIR, else the user cache)")
+    tag.add_argument("--batch-size", type=int, default=BATCH_DOCUMENTS,
+                     help=f"documents tagged at a time (default: {BATCH_DOCUMENTS})")
+    tag.set_defaults(run=_run_tag)
     figures = commands.add_parser("figures", help="run every notebook and regenerate its figures")
     figures.add_argument("--corpus", default=str(PROJECT_ROOT / "seeds"),
                          help="corpus folder or table (default: seeds/)")
@@ -78,6 +87,15 @@ def _run_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_tag(args: argparse.Namespace) -> int:
+    tagged = tag_corpus(args.corpus, metadata=args.metadata, gazetteer=args.gazetteer or None,
+                        cache_dir=args.cache or None, batch_size=args.batch_size, tables=[])
+    rows = ", ".join(f"{count} {name}" for name, count in tagged.manifest["rows"].items())
+    print(tagged.folder)
+    print(f"kursk: {rows}", file=sys.stderr)
+    return 0
+
+
 def _run_figures(args: argparse.Namespace) -> int:
     written = run_notebooks(
         corpus=Path(args.corpus), output=Path(args.output), gazetteer=args.gazetteer,
@@ -100,14 +118,16 @@ def run_notebooks(*, corpus: Path, output: Path, gazetteer: str = "",
     """
     import papermill
 
-    read_corpus(corpus)  # fail fast, with the reader's own message, before any kernel starts
-    if gazetteer:
-        load_gazetteer(gazetteer)
     notebooks = [notebooks_dir / name for name in NOTEBOOKS]
     per_notebook = _check_parameters(notebooks, parameters or {})
     executed = output / "executed"
     staging = _make_staging(output)
     try:
+        # Tag once, failing fast with the reader's own message before any kernel starts;
+        # the notebooks' own tag_corpus calls then read these tables from the cache.
+        tagged = tag_corpus(corpus.resolve(), tables=[],
+                            gazetteer=Path(gazetteer).resolve() if gazetteer else None)
+        print(f"kursk: tagged corpus in {tagged.folder}", file=sys.stderr)
         for number, notebook in enumerate(notebooks, 1):
             print(f"kursk: [{number}/{len(notebooks)}] {notebook.name}", file=sys.stderr)
             values = {"corpus_dir": str(corpus.resolve()), "output_dir": str(staging),

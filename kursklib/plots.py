@@ -57,13 +57,15 @@ def plot_term_counts(counts: pd.DataFrame, *, top: int = 20, term: str = "term",
 
 
 def plot_heatmap(table: pd.DataFrame, *, row: str, column: str, value: str, rows: Sequence[str],
-                 title: str = "", colorbar_label: str = "", diverging: bool = False,
+                 columns: Sequence[str] | None = None, title: str = "",
+                 colorbar_label: str = "", diverging: bool = False,
                  ax: Axes | None = None) -> Axes:
     """Draw a row × column heatmap of ``value``, annotated with each cell's number.
 
     Args:
         table: Long table with ``row``, ``column`` and ``value`` columns.
         rows: Row labels to show, in order (top to bottom).
+        columns: Column labels to show, in order; ``None`` for every column, sorted.
         diverging: Centre the colour scale on zero (for signed scores).
 
     Example:
@@ -75,10 +77,14 @@ def plot_heatmap(table: pd.DataFrame, *, row: str, column: str, value: str, rows
         >>> ax.images[0].get_array().tolist()
         [[1.0, 1.0], [1.0, 2.0]]
     """
-    matrix = (table[table[row].isin(rows)]
-              .pivot_table(index=row, columns=column, values=value, aggfunc="sum", fill_value=0)
+    shown = table[table[row].isin(rows)]
+    if columns is not None:
+        shown = shown[shown[column].isin(columns)]
+    matrix = (shown.pivot_table(index=row, columns=column, values=value, aggfunc="sum",
+                                fill_value=0, observed=True)
               .reindex(index=list(rows), fill_value=0))
-    matrix = matrix.reindex(columns=sorted(table[column].unique()), fill_value=0)
+    matrix = matrix.reindex(columns=sorted(table[column].unique()) if columns is None
+                            else list(columns), fill_value=0)
     ax = _new_axes(ax, max(4.5, 1.1 * matrix.shape[1] + 2.5), max(2.5, 0.3 * len(rows) + 1.5))
     with plt.rc_context(STYLE):
         values = matrix.to_numpy(dtype=float)
@@ -225,7 +231,8 @@ def plot_timeline(timeline: pd.DataFrame, *, lanes: str = "document", top: int =
 
     Args:
         timeline: Output of ``build_timeline``.
-        lanes: ``"document"`` or ``"actor"`` (the ``top`` actors with most statements).
+        lanes: ``"document"`` or ``"actor"``: the ``top`` documents or actors with most
+            statements (documents shown in id order).
 
     Example:
         >>> timeline = build_timeline(tag_dates(corpus), tag_actors(corpus), corpus.sentences)
@@ -244,7 +251,8 @@ def plot_timeline(timeline: pd.DataFrame, *, lanes: str = "document", top: int =
         names = sorted(order.index[:top], key=lambda lane: (-order[lane], lane))
     else:
         events = events.assign(lane=events["doc_id"])
-        names = sorted(events["lane"].unique())
+        busiest = events["lane"].value_counts().sort_index(kind="stable")
+        names = sorted(busiest.sort_values(ascending=False, kind="stable").index[:top])
     events = events[events["lane"].isin(names)]
     ax = _new_axes(ax, 9.0, max(2.5, 0.45 * len(names) + 1.5))
     with plt.rc_context(STYLE):
