@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from .characters import ASCII_PUNCTUATION
 from .errors import ArgumentError
@@ -58,20 +59,21 @@ def count_document_terms(tokens: pd.DataFrame, mentions: pd.DataFrame, *,
     unknown = [n for n in ngrams if n not in (1, 2, 3)]
     if unknown:
         raise ArgumentError(f"ngram must be 1, 2 or 3, not {unknown[0]!r}")
-    slots = term_slots(tokens, mentions, use=use, keep_stop=keep_stop, actors=actors)
-    tables = [_count_ngrams(slots, n) for n in sorted(set(ngrams))]
-    table = pd.concat(tables, ignore_index=True) if tables else _count_ngrams(slots, 1)[:0]
+    slots, vocabulary = term_slots(tokens, mentions, use=use, keep_stop=keep_stop, actors=actors)
+    tables = [_count_ngrams(slots, vocabulary, n) for n in sorted(set(ngrams))]
+    table = (pd.concat(tables, ignore_index=True) if tables
+             else _count_ngrams(slots, vocabulary, 1)[:0])
     order = np.lexsort((table["ngram"].to_numpy(), pd.factorize(table["doc_id"])[0]))
     return table.iloc[order].reset_index(drop=True)
 
 
 def term_slots(tokens: pd.DataFrame, mentions: pd.DataFrame, *, use: str, keep_stop: bool,
-               actors: str) -> pd.DataFrame:
-    """The sequence of term positions: one per token, one per actor mention.
+               actors: str) -> tuple[pd.DataFrame, list[str]]:
+    """The sequence of term positions (one per token, one per actor mention) and the terms.
 
     Returns:
         ``doc_id, sent_id, token_id, start, end, code`` in text order, ``code``
-        indexing ``attrs["terms"]`` (-1 where a token was dropped), and ``doc``, the
+        indexing the returned terms (-1 where a token was dropped), and ``doc``, the
         document's position in first-seen order.
     """
     doc, doc_ids = pd.factorize(tokens["doc_id"], sort=False)
@@ -106,8 +108,7 @@ def term_slots(tokens: pd.DataFrame, mentions: pd.DataFrame, *, use: str, keep_s
         "token_id": tokens["token_id"].to_numpy(np.int64)[keep],
         "start": tokens["start"].to_numpy(np.int64)[keep], "end": end[keep],
         "code": code[keep], "doc": doc[keep]})
-    slots.attrs["terms"] = list(vocabulary)
-    return slots
+    return slots, list(vocabulary)
 
 
 def count_terms(terms: pd.DataFrame, documents: pd.DataFrame | None = None, *,
@@ -160,8 +161,8 @@ def tag_terms(tokens: pd.DataFrame, mentions: pd.DataFrame, terms: Iterable[str]
         >>> tag_terms(tag_tokens(corpus, mentions), mentions, ["soldier"])["doc_id"].tolist()
         ['a', 'b']
     """
-    slots = term_slots(tokens, mentions, use=use, keep_stop=True, actors=actors)
-    vocabulary = pd.Index(slots.attrs["terms"])
+    slots, terms_found = term_slots(tokens, mentions, use=use, keep_stop=True, actors=actors)
+    vocabulary = pd.Index(terms_found)
     wanted = vocabulary.get_indexer(list(terms))
     found = slots[slots["code"].isin(wanted[wanted >= 0])]
     table = found.assign(term=vocabulary.to_numpy(dtype=object)[found["code"].to_numpy()])
@@ -271,8 +272,9 @@ def _mention_rows(tokens: pd.DataFrame, mentions: pd.DataFrame, doc: np.ndarray,
     return np.where(inside, order[np.maximum(found, 0)], -1)
 
 
-def _count_ngrams(slots: pd.DataFrame, n: int) -> pd.DataFrame:
-    """Counts of one n-gram length per document, in the order of DOCUMENT_TERM_COLUMNS."""
+def _count_ngrams(slots: pd.DataFrame, vocabulary: list[str], n: int) -> pd.DataFrame:
+    """Counts of one n-gram length per document, in the order of DOCUMENT_TERM_COLUMNS:
+    by document, most frequent first, then by the rank of each word's spelling."""
     code = slots["code"].to_numpy(np.int64)
     sentence = slots["doc"].to_numpy(np.int64) * (1 << 32) + slots["sent_id"].to_numpy(np.int64)
     valid = code >= 0
@@ -283,20 +285,26 @@ def _count_ngrams(slots: pd.DataFrame, n: int) -> pd.DataFrame:
     parts = {f"c{k}": code[rows + k] for k in range(n)}
     frame = pd.DataFrame({"doc": slots["doc"].to_numpy()[rows], **parts})
     counts = frame.value_counts(sort=False).rename("n_occurrences").reset_index()
-    vocabulary = np.array(slots.attrs["terms"], dtype=object)
-    words = [vocabulary[counts[f"c{k}"].to_numpy()] for k in range(n)]
-    term = words[0] if n == 1 else np.array([" ".join(gram) for gram in zip(*words)],
-                                            dtype=object)
-    doc_ids = pd.unique(slots["doc_id"])
-    rank = pd.Series(term).rank(method="dense").to_numpy() if len(term) else np.zeros(0)
-    order = np.lexsort((rank, -counts["n_occurrences"].to_numpy(), counts["doc"].to_numpy()))
+    words = np.array(vocabulary, dtype=object)
+    rank = np.empty(len(words), dtype=np.int64)
+    rank[np.argsort(words, kind="stable")] = np.arange(len(words))
+    grams = [counts[f"c{k}"].to_numpy() for k in range(n)]
+    n_occurrences = counts["n_occurrences"].to_numpy(np.int64)
+    order = np.lexsort((*[rank[gram] for gram in reversed(grams)], -n_occurrences,
+                        counts["doc"].to_numpy()))
+    if n == 1:
+        term = pa.array(vocabulary, type=pa.string()).take(pa.array(grams[0][order]))
+    else:
+        pair, distinct = pd.factorize(pd.MultiIndex.from_arrays([gram[order] for gram in grams]))
+        spelled = [" ".join(words[list(gram)]) for gram in distinct]
+        term = pa.array(spelled, type=pa.string()).take(pa.array(pair))
+    doc_ids = pa.array(pd.unique(slots["doc_id"]).tolist(), type=pa.string())
     return pd.DataFrame({
-        "doc_id": pd.array(np.asarray(doc_ids, dtype=object)[counts["doc"].to_numpy()[order]],
+        "doc_id": pd.array(doc_ids.take(pa.array(counts["doc"].to_numpy()[order])),
                            dtype="string"),
         "ngram": np.full(len(order), n, dtype=np.int64),
-        "term": pd.array(term[order], dtype="string"),
-        "n_occurrences": counts["n_occurrences"].to_numpy(np.int64)[order]},
-        columns=DOCUMENT_TERM_COLUMNS)
+        "term": pd.array(term, dtype="string"),
+        "n_occurrences": n_occurrences[order]}, columns=DOCUMENT_TERM_COLUMNS)
 
 
 def _grouped(terms: pd.DataFrame, documents: pd.DataFrame | None, keys: list[str]
