@@ -53,8 +53,10 @@ TABLES = tuple(SCHEMAS)
 # What ``tag_corpus`` reads back unless told: all but the token table, the one large table.
 DEFAULT_TABLES = ("documents", "sentences", "mentions", "dates", "terms")
 BATCH_DOCUMENTS = 1000
-# Rows per Parquet row group: fixed, so that the files do not depend on the batch size.
+# Rows per Parquet row group: fixed, so that the files do not depend on the batch size;
+# fewer for documents, whose rows hold whole texts, so that a row group stays small.
 ROW_GROUP_ROWS = 1 << 17
+DOCUMENT_ROW_GROUP_ROWS = 1 << 12
 MANIFEST = "manifest.json"
 FORMAT_VERSION = 1
 
@@ -200,7 +202,8 @@ def _write_tagged(source: CorpusSource, folder: Path, *, key: str, gazetteer: Ga
         raise OutputError(f"cannot write the tagged corpus ({error.strerror})",
                           path=folder.parent) from None
     try:
-        writers = {name: _TableWriter(staging / f"{name}.parquet", schema)
+        writers = {name: _TableWriter(staging / f"{name}.parquet", schema, rows=(
+            DOCUMENT_ROW_GROUP_ROWS if name == "documents" else ROW_GROUP_ROWS))
                    for name, schema in SCHEMAS.items()}
         for first in range(0, len(source), max(batch_size, 1)):
             with warnings.catch_warnings():  # the survey has warned about these documents
@@ -228,11 +231,12 @@ def _write_tagged(source: CorpusSource, folder: Path, *, key: str, gazetteer: Ga
 
 
 class _TableWriter:
-    """One Parquet file, written in row groups of ROW_GROUP_ROWS whatever the batches."""
+    """One Parquet file, written in row groups of ``rows`` rows whatever the batches."""
 
-    def __init__(self, path: Path, schema: pa.Schema) -> None:
+    def __init__(self, path: Path, schema: pa.Schema, *, rows: int) -> None:
         self._writer = pq.ParquetWriter(path, schema)
         self._schema = schema
+        self._group = rows
         self._pending: list[pa.Table] = []
         self._rows = 0
         self._written = 0
@@ -241,7 +245,7 @@ class _TableWriter:
         table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
         self._pending.append(table.replace_schema_metadata(None))
         self._rows += len(table)
-        if self._rows >= ROW_GROUP_ROWS:
+        if self._rows >= self._group:
             self._flush(final=False)
 
     def close(self) -> int:
@@ -251,11 +255,11 @@ class _TableWriter:
 
     def _flush(self, *, final: bool) -> None:
         table = pa.concat_tables(self._pending) if self._pending else self._schema.empty_table()
-        whole = len(table) if final else len(table) - len(table) % ROW_GROUP_ROWS
+        whole = len(table) if final else len(table) - len(table) % self._group
         if whole or (final and not self._written):
             # One chunk per column: pages must not follow the batches' chunks.
             self._writer.write_table(table.slice(0, whole).combine_chunks(),
-                                     row_group_size=ROW_GROUP_ROWS)
+                                     row_group_size=self._group)
         self._pending = [table.slice(whole)] if whole < len(table) else []
         self._rows = len(table) - whole
         self._written += whole
