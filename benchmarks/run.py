@@ -238,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
                                     Path(temporary) / "figures-cache")
             print(f"\nkursk figures on {args.figures} articles (tagging included): "
                   f"{figures['seconds']:.0f} s, peak RSS of the process tree "
-                  f"{figures['tree_rss_mb']:.0f} MB, largest PNG {figures['largest_png_mb']:.2f} MB")
+                  f"{figures['tree_rss_mb']:.0f} MB, "
+                  f"largest PNG {figures['largest_png_mb']:.2f} MB")
     return 0
 
 

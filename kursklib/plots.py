@@ -120,7 +120,8 @@ def plot_dispersion(occurrences: pd.DataFrame, tokens: pd.DataFrame, *, terms: S
     Example:
         >>> mentions = tag_actors(corpus)
         >>> tokens = tag_tokens(corpus, mentions)
-        >>> ax = plot_dispersion(tag_terms(tokens, mentions, ["soldier"]), tokens, terms=["soldier"])
+        >>> occurrences = tag_terms(tokens, mentions, ["soldier"])
+        >>> ax = plot_dispersion(occurrences, tokens, terms=["soldier"])
         >>> len(ax.collections[0].get_offsets())
         2
     """

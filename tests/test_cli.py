@@ -109,3 +109,19 @@ def test_kursk_info_prints_warnings_as_lines(tmp_path, capsys):
     assert main(["info", str(tmp_path)]) == 0
     err = capsys.readouterr().err
     assert err == f"kursk: warning: {tmp_path / 'empty.txt'}: empty file; skipped\n"
+
+
+def test_kursk_tag_prints_the_folder_and_reuses_it(tmp_path, capsys):
+    assert main(["tag", str(SEEDS), "--cache", str(tmp_path), "--batch-size", "2"]) == 0
+    out, err = capsys.readouterr()
+    folder = out.strip()
+    assert (tmp_path / folder.rsplit("/", 1)[-1] / "manifest.json").is_file()
+    assert "316 mentions" in err and "5 documents" in err
+    assert main(["tag", str(SEEDS), "--cache", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.strip() == folder
+
+
+def test_kursk_tag_bad_corpus_is_one_line_error(tmp_path, capsys):
+    assert main(["tag", str(tmp_path / "nowhere"), "--cache", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nowhere: corpus folder or file does not exist" in err
