@@ -11,6 +11,7 @@ import pyarrow as pa
 
 from .characters import ASCII_PUNCTUATION
 from .errors import ArgumentError
+from .tokens import mention_rows
 
 DOCUMENT_TERM_COLUMNS = ["doc_id", "ngram", "term", "n_occurrences"]
 TERM_COLUMNS = ["doc_id", "sent_id", "token_id", "start", "end", "term"]
@@ -87,7 +88,7 @@ def term_slots(tokens: pd.DataFrame, mentions: pd.DataFrame, *, use: str, keep_s
     end = tokens["end"].to_numpy(np.int64)
     keep = np.ones(len(tokens), dtype=bool)
     if actors != "none" and len(mentions):
-        row = _mention_rows(tokens, mentions, doc, doc_ids)
+        row = mention_rows(doc, tokens["start"].to_numpy(np.int64), doc_ids, mentions)
         in_mention = row >= 0
         same = np.concatenate(([False], (row[1:] == row[:-1]) & (sent[1:] == sent[:-1])
                                & (doc[1:] == doc[:-1])))
@@ -256,20 +257,6 @@ def _actor_terms(mentions: pd.DataFrame, actors: str) -> pd.Series:
     codes, uniques = pd.factorize(values)
     return pd.Series(np.array([fold_term(value) for value in uniques], dtype=object)[codes]
                      if len(uniques) else [], dtype=object)
-
-
-def _mention_rows(tokens: pd.DataFrame, mentions: pd.DataFrame, doc: np.ndarray,
-                  doc_ids: pd.Index) -> np.ndarray:
-    """Row of the mention each token starts inside, or -1."""
-    mention_doc = doc_ids.get_indexer(mentions["doc_id"]).astype(np.int64)
-    scale = 1 << 40
-    opens = mention_doc * scale + mentions["start"].to_numpy(np.int64)
-    order = np.argsort(opens, kind="stable")
-    closes = (mention_doc * scale + mentions["end"].to_numpy(np.int64))[order]
-    keys = doc.astype(np.int64) * scale + tokens["start"].to_numpy(np.int64)
-    found = np.searchsorted(opens[order], keys, side="right") - 1
-    inside = (found >= 0) & (keys < closes[np.maximum(found, 0)])
-    return np.where(inside, order[np.maximum(found, 0)], -1)
 
 
 def _count_ngrams(slots: pd.DataFrame, vocabulary: list[str], n: int) -> pd.DataFrame:

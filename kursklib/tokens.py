@@ -78,7 +78,7 @@ def tag_tokens(corpus: Corpus, mentions: pd.DataFrame, *, language: str = "en",
     first_of_doc = np.searchsorted(doc, np.arange(len(texts)))
     token_id = np.arange(len(doc)) - first_of_doc[doc]
     local_start, local_end = start - offsets[doc], end - offsets[doc]
-    actor = _actor_of(corpus, mentions, doc, local_start)
+    actor = mention_rows(doc, local_start, pd.Index(corpus.documents["doc_id"]), mentions)
     norms, lemmas, stop, punct, alpha = _type_table(types, language, stopwords)
     doc_ids = pa.array(corpus.documents["doc_id"].tolist(), type=pa.string())
     actor_ids = pa.array(mentions["actor_id"].tolist() + [None], type=pa.string())
@@ -88,7 +88,7 @@ def tag_tokens(corpus: Corpus, mentions: pd.DataFrame, *, language: str = "en",
         "surface": _take(pa.array(types, type=pa.string()), surface),
         "norm": _take(norms, surface), "lemma": _take(lemmas, surface),
         "is_stop": stop[surface], "is_punct": punct[surface], "is_alpha": alpha[surface],
-        "actor_id": _take(actor_ids, actor),
+        "actor_id": _take(actor_ids, np.where(actor >= 0, actor, len(mentions))),
     }, columns=TOKEN_COLUMNS)
 
 
@@ -125,20 +125,25 @@ def _crossed_sentences(start: np.ndarray, end: np.ndarray, row: np.ndarray, insi
     return np.unique(np.concatenate(hit)) if hit else np.zeros(0, dtype=np.int64)
 
 
-def _actor_of(corpus: Corpus, mentions: pd.DataFrame, doc: np.ndarray, start: np.ndarray
-              ) -> np.ndarray:
-    """Row of the mention each token starts inside, or ``len(mentions)`` for none."""
+def mention_rows(doc: np.ndarray, start: np.ndarray, doc_ids: pd.Index,
+                 mentions: pd.DataFrame) -> np.ndarray:
+    """Row of the mention each token starts inside, or -1.
+
+    Args:
+        doc: Each token's document, as a position in ``doc_ids``.
+        start: Each token's start offset.
+    """
     if mentions.empty:
-        return np.full(len(doc), 0, dtype=np.int64)
-    mention_doc = pd.Index(corpus.documents["doc_id"]).get_indexer(mentions["doc_id"])
-    scale = 1 << 40
-    opens = mention_doc.astype(np.int64) * scale + mentions["start"].to_numpy(np.int64)
+        return np.full(len(doc), -1, dtype=np.int64)
+    mention_doc = doc_ids.get_indexer(mentions["doc_id"]).astype(np.int64)
+    scale = 1 << 40  # longer than any text: (document, offset) as one sortable key
+    opens = mention_doc * scale + mentions["start"].to_numpy(np.int64)
     order = np.argsort(opens, kind="stable")
-    closes = (mention_doc.astype(np.int64) * scale + mentions["end"].to_numpy(np.int64))[order]
-    keys = doc * scale + start
+    closes = (mention_doc * scale + mentions["end"].to_numpy(np.int64))[order]
+    keys = doc.astype(np.int64) * scale + start
     found = np.searchsorted(opens[order], keys, side="right") - 1
     inside = (found >= 0) & (keys < closes[np.maximum(found, 0)])
-    return np.where(inside, order[np.maximum(found, 0)], len(mentions))
+    return np.where(inside, order[np.maximum(found, 0)], -1)
 
 
 def _type_table(types: list[str], language: str, stopwords: Iterable[str]
