@@ -54,7 +54,10 @@ class _Peak:
     def _rss(self) -> int:
         processes = [self._process]
         if self._children:
-            processes += self._process.children(recursive=True)
+            try:
+                processes += self._process.children(recursive=True)
+            except psutil.Error:  # the process has ended
+                pass
         total = 0
         for process in processes:
             try:
