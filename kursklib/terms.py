@@ -105,7 +105,8 @@ def term_slots(tokens: pd.DataFrame, mentions: pd.DataFrame, *, use: str, keep_s
     merged, vocabulary = pd.factorize(pd.Series(names, dtype=object))
     code = np.where(removed, -1, merged[np.maximum(code, 0)] if len(merged) else code)
     slots = pd.DataFrame({
-        "doc_id": tokens["doc_id"].to_numpy()[keep], "sent_id": sent[keep],
+        "doc_id": pd.Categorical.from_codes(doc[keep], dtype=pd.CategoricalDtype(
+            pd.Index(doc_ids, dtype="string"))), "sent_id": sent[keep],
         "token_id": tokens["token_id"].to_numpy(np.int64)[keep],
         "start": tokens["start"].to_numpy(np.int64)[keep], "end": end[keep],
         "code": code[keep], "doc": doc[keep]})
@@ -269,26 +270,32 @@ def _count_ngrams(slots: pd.DataFrame, vocabulary: list[str], n: int) -> pd.Data
         valid[:-shift] &= (code[shift:] >= 0) & (sentence[shift:] == sentence[:-shift])
         valid[len(valid) - shift:] = False
     rows = np.flatnonzero(valid)
-    parts = {f"c{k}": code[rows + k] for k in range(n)}
-    frame = pd.DataFrame({"doc": slots["doc"].to_numpy()[rows], **parts})
-    counts = frame.value_counts(sort=False).rename("n_occurrences").reset_index()
+    size = max(len(vocabulary), 1)
+    gram = code[rows]  # each n-gram as one number, renumbered after each word
+    for k in range(1, n):
+        gram = pd.factorize(gram * size + code[rows + k])[0].astype(np.int64)
+    doc = slots["doc"].to_numpy(np.int64)[rows]
+    key, first = np.unique(doc * (gram.max(initial=0) + 1) + gram, return_index=True)
+    n_occurrences = np.bincount(np.searchsorted(key, doc * (gram.max(initial=0) + 1) + gram),
+                                minlength=len(key)).astype(np.int64)
+    grams = [code[rows[first] + k] for k in range(n)]
     words = np.array(vocabulary, dtype=object)
     rank = np.empty(len(words), dtype=np.int64)
     rank[np.argsort(words, kind="stable")] = np.arange(len(words))
-    grams = [counts[f"c{k}"].to_numpy() for k in range(n)]
-    n_occurrences = counts["n_occurrences"].to_numpy(np.int64)
-    order = np.lexsort((*[rank[gram] for gram in reversed(grams)], -n_occurrences,
-                        counts["doc"].to_numpy()))
+    doc = doc[first]
+    order = np.lexsort((*[rank[word] for word in reversed(grams)], -n_occurrences, doc))
     if n == 1:
         term = pa.array(vocabulary, type=pa.string()).take(pa.array(grams[0][order]))
     else:
-        pair, distinct = pd.factorize(pd.MultiIndex.from_arrays([gram[order] for gram in grams]))
-        spelled = [" ".join(words[list(gram)]) for gram in distinct]
+        pair, distinct = pd.factorize(gram[first][order])
+        heads = np.searchsorted(np.sort(pair), np.arange(len(distinct)))
+        members = np.argsort(pair, kind="stable")[heads]
+        ordered = [word[order][members].tolist() for word in grams]
+        spelled = [" ".join(vocabulary[word] for word in gram) for gram in zip(*ordered)]
         term = pa.array(spelled, type=pa.string()).take(pa.array(pair))
-    doc_ids = pa.array(pd.unique(slots["doc_id"]).tolist(), type=pa.string())
+    doc_ids = pa.array(slots["doc_id"].cat.categories.tolist(), type=pa.string())
     return pd.DataFrame({
-        "doc_id": pd.array(doc_ids.take(pa.array(counts["doc"].to_numpy()[order])),
-                           dtype="string"),
+        "doc_id": pd.array(doc_ids.take(pa.array(doc[order])), dtype="string"),
         "ngram": np.full(len(order), n, dtype=np.int64),
         "term": pd.array(term, dtype="string"),
         "n_occurrences": n_occurrences[order]}, columns=DOCUMENT_TERM_COLUMNS)

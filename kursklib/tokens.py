@@ -9,7 +9,6 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import simplemma
 import stopwordsiso
 
@@ -80,15 +79,17 @@ def tag_tokens(corpus: Corpus, mentions: pd.DataFrame, *, language: str = "en",
     local_start, local_end = start - offsets[doc], end - offsets[doc]
     actor = mention_rows(doc, local_start, pd.Index(corpus.documents["doc_id"]), mentions)
     norms, lemmas, stop, punct, alpha = _type_table(types, language, stopwords)
-    doc_ids = pa.array(corpus.documents["doc_id"].tolist(), type=pa.string())
-    actor_ids = pa.array(mentions["actor_id"].tolist() + [None], type=pa.string())
+    actor_code, actor_ids = pd.factorize(mentions["actor_id"].astype(object))
+    actor_code = np.append(actor_code, -1)
+    # Categorical columns: one string per distinct value, so a large table stays cheap.
     return pd.DataFrame({
-        "doc_id": _take(doc_ids, doc), "sent_id": index.sent_id[row],
-        "token_id": token_id.astype(np.int64), "start": local_start, "end": local_end,
-        "surface": _take(pa.array(types, type=pa.string()), surface),
-        "norm": _take(norms, surface), "lemma": _take(lemmas, surface),
+        "doc_id": _categorical(doc, corpus.documents["doc_id"]),
+        "sent_id": index.sent_id[row], "token_id": token_id.astype(np.int64),
+        "start": local_start, "end": local_end, "surface": _categorical(surface, types),
+        "norm": _categorical(norms[0][surface], norms[1]),
+        "lemma": _categorical(lemmas[0][surface], lemmas[1]),
         "is_stop": stop[surface], "is_punct": punct[surface], "is_alpha": alpha[surface],
-        "actor_id": _take(actor_ids, np.where(actor >= 0, actor, len(mentions))),
+        "actor_id": _categorical(actor_code[actor], actor_ids),
     }, columns=TOKEN_COLUMNS)
 
 
@@ -147,19 +148,22 @@ def mention_rows(doc: np.ndarray, start: np.ndarray, doc_ids: pd.Index,
 
 
 def _type_table(types: list[str], language: str, stopwords: Iterable[str]
-                ) -> tuple[pa.Array, pa.Array, np.ndarray, np.ndarray, np.ndarray]:
-    """Norm, lemma and flags of each distinct surface."""
+                ) -> tuple[tuple, tuple, np.ndarray, np.ndarray, np.ndarray]:
+    """Norm and lemma (codes per surface, distinct values) and flags of each surface."""
     stop = _stopwords(language) | {word.lower() for word in stopwords}
     norms = [surface.translate(ASCII_PUNCTUATION).lower() for surface in types]
     lemmas = [_lemma(norm, language) for norm in norms]
-    return (pa.array(norms, type=pa.string()), pa.array(lemmas, type=pa.string()),
+    return (pd.factorize(pd.Series(norms, dtype=object)),
+            pd.factorize(pd.Series(lemmas, dtype=object)),
             np.array([n in stop or m in stop for n, m in zip(norms, lemmas)], dtype=bool),
             np.array([_is_punct(surface) for surface in types], dtype=bool),
             np.array([surface.isalpha() for surface in types], dtype=bool))
 
 
-def _take(values: pa.Array, index: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    return pd.array(values.take(pa.array(index)), dtype="string")
+def _categorical(codes: np.ndarray, values: Iterable[str]) -> pd.Categorical:
+    """``values[codes]`` (-1: missing) as a categorical of strings."""
+    return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(
+        pd.Index(list(values), dtype="string")))
 
 
 @lru_cache(maxsize=1)
