@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import shutil
 import sys
 import tempfile
 import warnings
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -124,10 +126,12 @@ def run_notebooks(*, corpus: Path, output: Path, gazetteer: str = "",
     staging = _make_staging(output)
     try:
         # Tag once, failing fast with the reader's own message before any kernel starts;
-        # the notebooks' own tag_corpus calls then read these tables from the cache.
-        tagged = tag_corpus(corpus.resolve(), tables=[],
-                            gazetteer=Path(gazetteer).resolve() if gazetteer else None)
-        print(f"kursk: tagged corpus in {tagged.folder}", file=sys.stderr)
+        # the notebooks' own tag_corpus calls then read these tables from the cache. In a
+        # child process, whose memory is gone before the first kernel starts.
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            folder = pool.submit(_tag_folder, corpus.resolve(),
+                                 Path(gazetteer).resolve() if gazetteer else None).result()
+        print(f"kursk: tagged corpus in {folder}", file=sys.stderr)
         for number, notebook in enumerate(notebooks, 1):
             print(f"kursk: [{number}/{len(notebooks)}] {notebook.name}", file=sys.stderr)
             values = {"corpus_dir": str(corpus.resolve()), "output_dir": str(staging),
@@ -144,6 +148,10 @@ def run_notebooks(*, corpus: Path, output: Path, gazetteer: str = "",
         return _publish(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _tag_folder(corpus: Path, gazetteer: Path | None) -> Path:
+    return tag_corpus(corpus, gazetteer=gazetteer, tables=[]).folder
 
 
 def _check_parameters(notebooks: list[Path], parameters: dict[str, str]

@@ -118,7 +118,9 @@ def tag_corpus(corpus: str | Path | pd.DataFrame, *,
         >>> tagged.manifest["rows"]["documents"], tagged.tokens is None
         (2, True)
     """
-    source = open_corpus(corpus, metadata=metadata)
+    # Resolved, so that a notebook's relative path and the CLI's absolute one meet.
+    source = open_corpus(corpus if isinstance(corpus, pd.DataFrame) else Path(corpus).resolve(),
+                         metadata=metadata)
     chosen = gazetteer if isinstance(gazetteer, Gazetteer) else (
         load_gazetteer(gazetteer) if gazetteer not in (None, "") else None)
     options = {"language": language, "stopwords": sorted(stopwords), "unlisted": unlisted,
