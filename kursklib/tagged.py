@@ -108,7 +108,8 @@ def tag_corpus(corpus: str | Path | pd.DataFrame, *,
         corpus: As ``read_corpus`` takes it.
         gazetteer: As ``tag_actors`` takes it.
         cache_dir: Where tagged corpora are kept (default: ``default_cache_dir()``).
-        tables: Which tables to read back (see ``TABLES``).
+        tables: Which tables to read back into memory (see ``TABLES``); for a corpus
+            larger than memory, none (``[]``), then ``read_tagged`` with ``doc_ids``.
 
     Returns:
         A ``Tagged`` with the asked tables (see ``Tagged``).
