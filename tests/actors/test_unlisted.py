@@ -43,10 +43,13 @@ def test_tag_actors_ignores_headline_capitals_and_quoted_titles(make_corpus):
     assert spans(mentions) == [("Ukrainian", "ukr", "demonym")]
 
 
-def test_unlisted_names_skip_captions_and_bylines_but_split_inner_titles(make_corpus):
+def test_unlisted_names_read_bylines_skip_captions_and_split_inner_titles(make_corpus):
     text = ("Troops Arrive\n\nBy Jane Roe and Min-ho Park, Staff Reporters\n\n"
             "Photo: Soldiers Marching In Pyongyang\n\nRead More: How The War Changed Kursk\n\n"
             "Military Analyst Joost Oliemans said the troops were new. Oliemans added more.")
     unlisted = tag(make_corpus, text).query("~listed")
-    assert spans(unlisted) == [("Joost Oliemans", "unlisted:joost-oliemans", "name"),
+    assert spans(unlisted) == [("Jane Roe", "unlisted:jane-roe", "name"),
+                               ("Min-ho Park", "unlisted:min-ho-park", "name"),
+                               ("Joost Oliemans", "unlisted:joost-oliemans", "name"),
                                ("Oliemans", "unlisted:joost-oliemans", "short")]
+    assert set(unlisted["actor_type"]) == {"person"}
