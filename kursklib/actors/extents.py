@@ -81,7 +81,8 @@ def split_run(text: str, start: int, end: int, sentence_start: int,
             close()
             continue
         possessive = _POSSESSIVE_END.search(word.rstrip(".,"))
-        if possessive and len(word) > 2:
+        # a common noun's possessive stays inside a name (People's Defence Force)
+        if possessive and len(word) > 2 and plain(word) not in vocabulary:
             current.append((first, first + possessive.start()))
             close(possessor=True)
             continue

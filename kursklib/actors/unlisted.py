@@ -15,7 +15,7 @@ from ..matching import fold_phrase
 from .acronyms import ACRONYM_WORD, find_definitions, merge_definitions
 from .compile import Listed
 from .cues import NameCues, plain, reversed_lead
-from .evidence import CUE, DEFAULT, Guess, guess_type
+from .evidence import CUE, DEFAULT, SURE, Guess, guess_type, head_type
 from .extents import Piece, split_run
 from .world import place_key, place_names
 
@@ -120,15 +120,17 @@ class _Document:
                     if _inside_quoted_title(self.text, piece.start, start) or (
                             self.cues.ethnic.match(reversed_lead(self.text, piece.start))):
                         continue
-                    if credit and " " in surface and not self.cues.place_before.match(
-                            reversed_lead(self.text, piece.start)):
-                        found.append((piece.start, piece.end, Guess("person", CUE)))
-                    elif surface in self.definitions or plain(surface) in self.cues.openers:
+                    if surface in self.definitions or plain(surface) in self.cues.openers or (
+                            len(surface) < 2):
                         bare.append((piece.start, piece.end))
-                    else:
-                        found.append((piece.start, piece.end, guess_type(
-                            self.text, piece.start, piece.end, self.cues,
-                            described=piece.described, common=self.evidence.vocabulary)))
+                        continue
+                    guess = guess_type(self.text, piece.start, piece.end, self.cues,
+                                       described=piece.described, common=self.evidence.vocabulary)
+                    if credit and " " in surface and (guess is None or guess.strength < SURE) and (
+                            not self.cues.place_before.match(reversed_lead(self.text,
+                                                                           piece.start))):
+                        guess = Guess("person", CUE)  # the names after "by" are the authors'
+                    found.append((piece.start, piece.end, guess))
             for piece_start, piece_end, guess in self._coordinated(found):
                 if guess is None:
                     bare.append((piece_start, piece_end))
@@ -166,10 +168,17 @@ class _Document:
             junctions = []
             if len(group) > 1 and sure and listed_well:
                 best = max(sure, key=lambda guess: guess.strength)._replace(strength=CUE)
+                from_found = [spans[i][2] for i in group if spans[i][3] >= 0 and spans[i][2]
+                              and spans[i][2].strength >= CUE]
                 for i in group:
                     start, end, guess, position = spans[i]
-                    if position >= 0 and (guess is None or guess.strength == DEFAULT):
+                    if position < 0 or (guess is not None and guess.strength > DEFAULT):
+                        continue
+                    if guess is None:  # a single word takes any member's type
                         result[position] = (start, end, best)
+                    elif from_found:  # a default person only another unlisted name's type
+                        result[position] = (start, end, max(
+                            from_found, key=lambda g: g.strength)._replace(strength=CUE))
             group = [index]
         return result
 
@@ -199,9 +208,7 @@ class _Document:
                 s < piece.start or e > piece.end for s, e in spans):
             return False
         surface = self.text[piece.start:piece.end]
-        last_word = surface.split()[-1]
-        own_head = spans[-1][1] < piece.end and plain(last_word) in (
-            self.cues.org_suffixes | self.cues.place_suffixes)
+        own_head = spans[-1][1] < piece.end and bool(head_type(surface.split(), self.cues))
         return own_head or place_key(surface) in place_names()
 
     def _free(self, piece: Piece, inside: list[int], sentence_start: int) -> list[Piece]:
@@ -225,20 +232,20 @@ class _Document:
         surface = self.text[piece.start:piece.end]
         words = [(m.start() + piece.start, m.end() + piece.start)
                  for m in re.finditer(r"\S+", surface)]
-        if len(words) < 2 or plain(surface.split()[-1]) in (
+        if len(words) < 2 or surface.isupper() or plain(surface.split()[-1]) in (
                 self.cues.org_suffixes | self.cues.place_suffixes):
-            return [piece]
+            return [piece]  # one acronym, a name in capitals (AMIRA KHALIL), or KK Park
         parts, current = [], []
-        for start, end in words:
-            if ACRONYM_WORD.fullmatch(self.text[start:end]):
+        for start, end in words + [(piece.end, piece.end)]:
+            if start == piece.end or ACRONYM_WORD.fullmatch(self.text[start:end]):
                 if current:
-                    parts.append(Piece(current[0][0], current[-1][1]))
-                parts.append(Piece(start, end))
+                    parts.extend(split_run(self.text, current[0][0], current[-1][1],
+                                           current[0][0], frozenset(), self.cues))
+                if start < piece.end:
+                    parts.append(Piece(start, end))
                 current = []
             else:
                 current.append((start, end))
-        if current:
-            parts.append(piece._replace(start=current[0][0], end=current[-1][1]))
         return parts
 
     def _reconciled(self, candidates: list[tuple[int, int, Guess]]) -> list[UnlistedMatch]:
@@ -323,7 +330,8 @@ def _surnames(text: str, names: list[UnlistedMatch], occupied: list[tuple[int, i
         if plain(last) in other_words or place_key(last) in place_names():
             continue
         for form in dict.fromkeys((last, _PARTICLE_PREFIX.sub("", last))):
-            surnames.setdefault(form, name)
+            if form[:1].isupper():
+                surnames.setdefault(form, name)
     found = []
     for surname, name in surnames.items():
         for match in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text):
