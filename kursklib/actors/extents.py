@@ -82,7 +82,8 @@ def split_run(text: str, start: int, end: int, sentence_start: int,
             continue
         possessive = _POSSESSIVE_END.search(word.rstrip(".,"))
         # a common noun's possessive stays inside a name (People's Defence Force)
-        if possessive and len(word) > 2 and plain(word) not in vocabulary:
+        if possessive and len(word) > 2 and (plain(word) not in vocabulary
+                                             or index == len(tokens) - 1):
             current.append((first, first + possessive.start()))
             close(possessor=True)
             continue

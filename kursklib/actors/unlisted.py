@@ -126,9 +126,9 @@ class _Document:
                         continue
                     guess = guess_type(self.text, piece.start, piece.end, self.cues,
                                        described=piece.described, common=self.evidence.vocabulary)
-                    if credit and " " in surface and (guess is None or guess.strength < SURE) and (
-                            not self.cues.place_before.match(reversed_lead(self.text,
-                                                                           piece.start))):
+                    if credit and " " in surface and (guess is None or guess != (
+                            "org", SURE)) and not self.cues.place_before.match(
+                            reversed_lead(self.text, piece.start)):
                         guess = Guess("person", CUE)  # the names after "by" are the authors'
                     found.append((piece.start, piece.end, guess))
             for piece_start, piece_end, guess in self._coordinated(found):
