@@ -22,6 +22,7 @@ from .world import place_key, place_names
 _ALPHABETIC_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _PARTICLE_PREFIX = re.compile(r"^[a-z]{1,3}[-'’]")
+_ROMAN = re.compile(r"^[IVXLC]+\.?$")
 # Share of capitalised words above which a quoted phrase is a title, not speech.
 _TITLE_CASE_SHARE = 0.6
 # Names looked up in the gazetteer by their folded text: (actor index, actor type), or None.
@@ -111,7 +112,7 @@ class _Document:
                 continue
             sentence = self.text[start:end]
             credit = _credit_line(sentence, self.cues)
-            if not credit and _in_title_case(sentence, self.cues):
+            if not credit and (_in_title_case(sentence, self.cues) or sentence.isupper()):
                 continue
             found: list[tuple[int, int, Guess | None]] = []
             for run in self.cues.capitalised_run.finditer(self.text, start, end):
@@ -264,6 +265,9 @@ class _Document:
             surface = self.text[start:end]
             guess = best[fold_phrase(surface)]
             single = len(surface.split()) == 1
+            if single and guess.strength == DEFAULT and not _ROMAN.match(surface) and (
+                    ACRONYM_WORD.fullmatch(surface)):
+                guess = guess._replace(strength=CUE)  # an acronym no text defines: an org
             if single and guess.strength == DEFAULT and surface not in self.definitions:
                 continue
             names.append(UnlistedMatch(start, end, slug(surface), "name", guess.actor_type))
