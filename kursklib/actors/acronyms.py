@@ -13,6 +13,8 @@ ACRONYM_WORD = re.compile(rf"(?<![\w.])[{UPPER}](?:[{UPPER}0-9&]|\.(?=\w)){{1,7}
 _IN_BRACKETS = re.compile(rf"\s*\(\s*((?:[{UPPER}][{UPPER}0-9&.]{{1,8}}))\s*\)")
 _APPOSED = re.compile(rf"\b([{UPPER}][{UPPER}0-9]{{1,7}}),\s+the\s+")
 _NAME_IN_BRACKETS = re.compile(r"\s*\(([^()\n]{5,80})\)")
+_OPEN_BRACKET = re.compile(r"\(")
+_RUN_REACH = 160  # characters before an anchor where the defined name may start
 
 
 def find_definitions(text: str, cues: NameCues) -> dict[str, str]:
@@ -30,32 +32,53 @@ def find_definitions(text: str, cues: NameCues) -> dict[str, str]:
         {'RSF': 'Rapid Support Forces', 'IGAD': 'Intergovernmental Authority on Development'}
     """
     found: dict[str, str] = {}
-    for run in cues.capitalised_run.finditer(text):
-        name = _last_name(text, run.start(), run.end(), cues)
-        if name is None:
+    anchors = sorted([(m.start(), "bracket") for m in _OPEN_BRACKET.finditer(text)]
+                     + [(_end_before(text, m.start(), " \t,"), "alias")
+                        for m in cues.alias_lead.finditer(text)
+                        if cues.alias_after.match(text, _end_before(text, m.start(), " \t,"))])
+    for position, kind in anchors:  # the run that ends right before each anchor
+        run = _run_ending_at(text, position, cues)
+        name = run and _last_name(text, run[0], run[1], cues)
+        if not name:
             continue
-        bracket = _IN_BRACKETS.match(text, run.end())
+        bracket = _IN_BRACKETS.match(text, run[1]) if kind == "bracket" else None
+        full = _NAME_IN_BRACKETS.match(text, run[1]) if kind == "bracket" else None
+        alias = cues.alias_after.match(text, run[1]) if kind == "alias" else None
         if bracket:
             expansion = expansion_of(bracket.group(1), name)
             if expansion:
                 found.setdefault(bracket.group(1), expansion)
-            continue
-        alias = cues.alias_after.match(text, run.end())
-        if alias:
+        elif full and ACRONYM_WORD.fullmatch(name) and expansion_of(name, full.group(1)):
+            found.setdefault(name, expansion_of(name, full.group(1)))
+        elif alias:
             following = cues.capitalised_run.match(text, alias.end())
             pieces = following and split_run(text, following.start(), following.end(),
                                              following.start(), frozenset(), cues)
             if pieces and text[pieces[0].start:pieces[0].end] != name:
                 found.setdefault(text[pieces[0].start:pieces[0].end], name)
-        full = _NAME_IN_BRACKETS.match(text, run.end())
-        if full and ACRONYM_WORD.fullmatch(name) and expansion_of(name, full.group(1)):
-            found.setdefault(name, expansion_of(name, full.group(1)))
     for apposed in _APPOSED.finditer(text):
         run = cues.capitalised_run.match(text, apposed.end())
         name = run and _last_name(text, run.start(), run.end(), cues)
         if name and expansion_of(apposed.group(1), name) == name:
             found.setdefault(apposed.group(1), name)
     return found
+
+
+def _run_ending_at(text: str, position: int, cues: NameCues) -> tuple[int, int] | None:
+    """The capitalised run that ends right before ``position`` (past spaces), if any."""
+    line_start = max(text.rfind("\n", 0, position) + 1, position - _RUN_REACH)
+    end = _end_before(text, position, " \t")
+    last = None
+    for run in cues.capitalised_run.finditer(text, line_start, end):
+        last = run
+    return (last.start(), last.end()) if last and last.end() == end else None
+
+
+def _end_before(text: str, position: int, blanks: str) -> int:
+    """``position`` moved back over ``blanks``."""
+    while position > 0 and text[position - 1] in blanks:
+        position -= 1
+    return position
 
 
 def merge_definitions(per_text: Iterable[dict[str, str]]) -> dict[str, str]:

@@ -57,6 +57,7 @@ class NameCues:
     place_before: re.Pattern[str]  # reversed
     ethnic: re.Pattern[str]  # reversed: "ethnic " before a name
     alias_after: re.Pattern[str]  # matched right after a name (", known as ")
+    alias_lead: re.Pattern[str]  # the leads' first words, lower case: fast to find
     coordination: re.Pattern[str]  # use with fullmatch
     capitalised_run: re.Pattern[str]
 
@@ -122,10 +123,13 @@ def name_cues(language: str) -> NameCues:
             rf"\s+(?:{_reversed_alternatives(resources.words('actors', 'ethnic_markers'))})\b",
             re.IGNORECASE),
         alias_after=re.compile(rf",?\s+(?:{alias_leads})\s+", re.IGNORECASE),
+        alias_lead=re.compile("(?:" + "|".join(sorted({re.escape(lead.split()[0]) for lead in
+                                                       resources.words("actors", "alias_leads")})
+                                             ) + ") "),
         coordination=re.compile(
             rf"\s*(?:,|(?:,\s*)?(?:{'|'.join(sorted(map(re.escape, words('coordinators'))))}))\s*"),
-        capitalised_run=re.compile(
-            rf"(?:\d+(?:st|nd|rd|th)[ \t]+)?{NAME_WORD}(?:(?:[ \t]+(?:(?:{connectors})[ \t]+)*"
+        capitalised_run=re.compile(  # "\b" first: a run starts only where a word does
+            rf"\b(?=[\da-z{UPPER}])(?:\d+(?:st|nd|rd|th)[ \t]+)?{NAME_WORD}(?:(?:[ \t]+(?:(?:{connectors})[ \t]+)*"
             rf"|[ \t]*&[ \t]*){NAME_WORD})*"),
     )
 
@@ -142,6 +146,7 @@ def reversed_lead(text: str, start: int) -> str:
     return text[max(0, start - LOOK_BACK):start][::-1]
 
 
+@lru_cache(maxsize=1 << 16)
 def plain(word: str) -> str:
     """A word without possessive and edge punctuation, lower-cased ("Putin’s" → "putin")."""
     return POSSESSIVE.sub("", word).strip("'’.-,").lower()

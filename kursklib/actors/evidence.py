@@ -27,8 +27,8 @@ def guess_type(text: str, start: int, end: int, cues: NameCues, *, described: st
                common: frozenset[str] = frozenset()) -> Guess | None:
     """Guess a name's type from its words, world knowledge and the words around it.
 
-    Evidence, strongest first: a head word ("Institute", "Hospital") or a known place;
-    then the context: a title before (person), a place locative before or a place noun after
+    Evidence, strongest first: a head word ("Institute", "Hospital"), a title before (person)
+    or a known place; then the context: a place locative before or a place noun after
     ("in Tawila", "Zamzam camp", "the Nairobi-based"), an apposition (", a teacher", ", 34,",
     ", a paramilitary group"), an organisation noun after ("the Janjaweed militias"). A name of two to four words with none of these is a person by
     default; a single word with none is no name (None). A single word in ``common`` (seen in
@@ -44,6 +44,8 @@ def guess_type(text: str, start: int, end: int, cues: NameCues, *, described: st
     head = head_type(words, cues)
     if head:
         return Guess(head, SURE)
+    if cues.title_before.match(reversed_lead(text, start)):
+        return Guess("person", CUE)  # "Minister Ivanov", though Ivanov is a town too
     if place_key(text[start:end]) in place_names() and not (
             len(words) == 1 and words[0].lower() in common):
         return Guess("place", SURE)
@@ -76,8 +78,6 @@ def context_type(text: str, start: int, end: int, cues: NameCues, *, described: 
     lead = reversed_lead(text, start)
     if described == "based":
         return Guess("place", CUE)
-    if cues.title_before.match(lead):
-        return Guess("person", CUE)
     after = _NEXT_WORD.match(text, end)
     following = after.group(1).lower() if after else ""
     if following in cues.place_designators:

@@ -14,7 +14,7 @@ from ..corpus import Corpus
 from ..matching import fold_phrase
 from .acronyms import ACRONYM_WORD, find_definitions, merge_definitions
 from .compile import Listed
-from .cues import NameCues, plain, reversed_lead
+from .cues import NameCues, is_sentence_initial, plain, reversed_lead
 from .evidence import CUE, DEFAULT, SURE, Guess, guess_type, head_type
 from .extents import Piece, split_run
 from .world import place_key, place_names
@@ -23,6 +23,7 @@ _ALPHABETIC_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _PARTICLE_PREFIX = re.compile(r"^[a-z]{1,3}[-'’]")
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
+_LIST_REACH = 200  # characters around a sentence's names where listed names may join a list
 # Share of capitalised words above which a quoted phrase is a title, not speech.
 _TITLE_CASE_SHARE = 0.6
 # Names looked up in the gazetteer by their folded text: (actor index, actor type), or None.
@@ -110,12 +111,16 @@ class _Document:
         for start, end, is_headline in sentences:
             if is_headline:
                 continue
+            runs = [run for run in self.cues.capitalised_run.finditer(self.text, start, end)
+                    if not self._plainly_no_name(run, start)]
+            if not runs:
+                continue
             sentence = self.text[start:end]
             credit = _credit_line(sentence, self.cues)
             if not credit and (_in_title_case(sentence, self.cues) or sentence.isupper()):
                 continue
             found: list[tuple[int, int, Guess | None]] = []
-            for run in self.cues.capitalised_run.finditer(self.text, start, end):
+            for run in runs:
                 for piece in self._pieces(run.start(), run.end(), start):
                     surface = self.text[piece.start:piece.end]
                     if _inside_quoted_title(self.text, piece.start, start) or (
@@ -148,9 +153,11 @@ class _Document:
                      ) -> list[tuple[int, int, Guess | None]]:
         """Names in one list share a type: a name with no cue takes the surest type of a
         name it is coordinated with ("the towns of Chinshwehaw, Hsenwi and Kunlong")."""
-        listed = [(s, e, Guess(self.listed_types[i], CUE), -1)
-                  for i, (s, e) in enumerate(self.taken)
-                  if self.listed_types[i] and found and found[0][0] - 200 < s < found[-1][1] + 200]
+        if not found:
+            return found
+        nearby = self._listed_inside(found[0][0] - _LIST_REACH, found[-1][1] + _LIST_REACH)
+        listed = [(*self.taken[i], Guess(self.listed_types[i], CUE), -1) for i in nearby
+                  if self.listed_types[i]]
         spans = sorted([(s, e, g, i) for i, (s, e, g) in enumerate(found)] + listed)
         result = list(found)
         group: list[int] = []
@@ -196,10 +203,31 @@ class _Document:
             pieces.extend(self._acronyms_apart(piece))
         return pieces
 
+    def _plainly_no_name(self, run: re.Match[str], sentence_start: int) -> bool:
+        """The common runs, cheap to rule out: a listed name, or one word that opens
+        sentences, titles or is a common word at the sentence's start ("The", "In")."""
+        if self._listed_exactly(run.start(), run.end()):
+            return True
+        word = run.group()
+        if " " in word or "\t" in word:
+            return False
+        lower = plain(word)
+        return lower in self.cues.openers or lower in self.cues.not_name_start or (
+            lower in self.evidence.vocabulary and is_sentence_initial(self.text, sentence_start,
+                                                                     run.start()))
+
+    def _listed_exactly(self, start: int, end: int) -> bool:
+        """Whether one listed mention covers a run, but for a possessive or a final dot."""
+        position = bisect.bisect_right(self.taken, (start, 1 << 62)) - 1
+        return position >= 0 and self.taken[position][0] == start and (
+            self.taken[position][1] >= end or not self.text[self.taken[position][1]:end].strip(
+                "'’s.,"))
+
     def _listed_inside(self, start: int, end: int) -> list[int]:
+        """Indexes of the listed mentions that overlap a span."""
         first = max(bisect.bisect_right(self.taken, (start, start)) - 1, 0)
-        return [i for i in range(first, len(self.taken))
-                if self.taken[i][0] < end and start < self.taken[i][1]][:8]
+        last = bisect.bisect_left(self.taken, (end, end), lo=first)
+        return [i for i in range(first, last) if start < self.taken[i][1]]
 
     def _takes_in(self, piece: Piece, inside: list[int]) -> bool:
         """Whether a piece is one longer name around listed ones: a known place ("North

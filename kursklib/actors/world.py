@@ -39,6 +39,7 @@ def place_names() -> dict[str, Place]:
     return names
 
 
+@lru_cache(maxsize=1 << 16)
 def place_key(name: str) -> str:
     """A name folded for ``place_names``: lower case, straight quotes, dashes as spaces.
 
