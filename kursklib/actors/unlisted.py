@@ -303,13 +303,16 @@ class _Document:
 
     def _linked(self, bare: list[tuple[int, int]], names: list[UnlistedMatch],
                 occupied: list[tuple[int, int]]) -> list[UnlistedMatch]:
-        """Acronyms and aliases the text defines, and bare surnames of people named in full."""
+        """Acronyms and aliases the text defines, names the document types elsewhere, and bare
+        surnames of people named in full."""
         by_surface = {self.text[n.start:n.end]: n for n in names if n.form == "name"}
         found = []
         for start, end in bare:
             surface = self.text[start:end]
             full = self.definitions.get(surface)
             if full is None:
+                if surface in by_surface:  # named with evidence elsewhere in the document
+                    found.append(by_surface[surface]._replace(start=start, end=end))
                 continue
             form = "abbrev" if ACRONYM_WORD.fullmatch(surface) else "name"
             known = by_surface.get(full)
