@@ -1,4 +1,4 @@
-""":mod:`kursklib.actors.acronyms`: acronyms and aliases a text defines ("Rapid Support Forces (RSF)")."""
+""":mod:`kursklib.actors.acronyms`: the acronyms and aliases a text defines for names."""
 
 from __future__ import annotations
 

@@ -129,8 +129,8 @@ def name_cues(language: str) -> NameCues:
         coordination=re.compile(
             rf"\s*(?:,|(?:,\s*)?(?:{'|'.join(sorted(map(re.escape, words('coordinators'))))}))\s*"),
         capitalised_run=re.compile(  # "\b" first: a run starts only where a word does
-            rf"\b(?=[\da-z{UPPER}])(?:\d+(?:st|nd|rd|th)[ \t]+)?{NAME_WORD}(?:(?:[ \t]+(?:(?:{connectors})[ \t]+)*"
-            rf"|[ \t]*&[ \t]*){NAME_WORD})*"),
+            rf"\b(?=[\da-z{UPPER}])(?:\d+(?:st|nd|rd|th)[ \t]+)?{NAME_WORD}"
+            rf"(?:(?:[ \t]+(?:(?:{connectors})[ \t]+)*|[ \t]*&[ \t]*){NAME_WORD})*"),
     )
 
 

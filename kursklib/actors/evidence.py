@@ -30,8 +30,9 @@ def guess_type(text: str, start: int, end: int, cues: NameCues, *, described: st
     Evidence, strongest first: a head word ("Institute", "Hospital"), a title before (person)
     or a known place; then the context: a place locative before or a place noun after
     ("in Tawila", "Zamzam camp", "the Nairobi-based"), an apposition (", a teacher", ", 34,",
-    ", a paramilitary group"), an organisation noun after ("the Janjaweed militias"). A name of two to four words with none of these is a person by
-    default; a single word with none is no name (None). A single word in ``common`` (seen in
+    ", a paramilitary group"), an organisation noun after ("the Janjaweed militias"). A name
+    of two to four words with none of these is a person by default; a single word with none
+    is no name (None); an acronym is an organisation. A single word in ``common`` (seen in
     lower case) is no known place.
 
     Example:

@@ -30,7 +30,8 @@ def build_gazetteer_draft(mentions: pd.DataFrame, sentences: pd.DataFrame, *,
         n_mentions, n_documents, examples`` (``examples``: ``(doc_id, sentence)`` pairs).
 
     Example:
-        >>> build_gazetteer_draft(tag_actors(corpus), corpus.sentences)[["id", "type"]].values.tolist()
+        >>> draft = build_gazetteer_draft(tag_actors(corpus), corpus.sentences)
+        >>> draft[["id", "type"]].values.tolist()
         [['joost_oliemans', 'person']]
     """
     unlisted = mentions[~mentions["listed"]]

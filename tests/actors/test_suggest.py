@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kursklib import build_gazetteer_draft, load_gazetteer, read_corpus, tag_actors, write_gazetteer_draft
+from kursklib import (
+    build_gazetteer_draft,
+    load_gazetteer,
+    read_corpus,
+    tag_actors,
+    write_gazetteer_draft,
+)
 
 TEXT = ("Mohamed Hamdan Dagalo, widely known as Hemedti, leads the Rapid Support Forces (RSF). "
         "Dagalo said the RSF would fight on. Aid reached Tawila, a town near El Fasher.")
