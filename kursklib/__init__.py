@@ -4,10 +4,12 @@ from .actors import (
     Actor,
     Gazetteer,
     build_cooccurrence,
+    build_gazetteer_draft,
     count_mentions,
     find_unlisted_names,
     load_gazetteer,
     tag_actors,
+    write_gazetteer_draft,
 )
 from .corpus import Corpus, read_corpus
 from .dates import tag_dates
@@ -15,7 +17,7 @@ from .errors import KursklibError, KursklibWarning
 from .keyness import score_keyness
 from .kwic import tag_kwic
 from .lang import available_languages
-from .output import save_chart, save_figure, write_table
+from .output import save_chart, save_figure, write_table, write_text
 from .plots import (
     plot_actor_mentions,
     plot_cooccurrence_network,
@@ -36,7 +38,7 @@ __all__ = [
     "read_tagged",
     # actors
     "Actor", "Gazetteer", "load_gazetteer", "tag_actors", "count_mentions",
-    "build_cooccurrence", "find_unlisted_names",
+    "build_cooccurrence", "find_unlisted_names", "build_gazetteer_draft", "write_gazetteer_draft",
     # dates and the timeline
     "tag_dates", "build_timeline",
     # terms
@@ -44,7 +46,7 @@ __all__ = [
     "count_tfidf", "score_keyness", "tag_kwic",
     # charts and files
     "plot_actor_mentions", "plot_cooccurrence_network", "plot_dispersion", "plot_heatmap",
-    "plot_term_counts", "plot_timeline", "save_chart", "save_figure", "write_table",
+    "plot_term_counts", "plot_timeline", "save_chart", "save_figure", "write_table", "write_text",
     # errors
     "KursklibError", "KursklibWarning",
 ]

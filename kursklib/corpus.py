@@ -16,7 +16,7 @@ import pandas as pd
 from .decode import NEWLINES, decode_bytes
 from .errors import CorpusError, KursklibWarning, MetadataError, first_line
 from .sentences import SentenceIndex, find_headlines, split_sentences
-from .survey import CorpusModel, lowercase_words, survey_corpus
+from .survey import CorpusModel, survey_corpus
 
 DOCUMENT_COLUMNS = [
     "doc_id", "title", "published", "source", "url", "text", "encoding", "n_chars", "path",
@@ -44,20 +44,13 @@ class Corpus:
 
     documents: pd.DataFrame
     sentences: pd.DataFrame = field(repr=False)
+    model: CorpusModel = field(repr=False)
     path: Path | None = None
-    model: CorpusModel | None = field(default=None, repr=False)
 
     @cached_property
     def sentence_index(self) -> SentenceIndex:
         """The sentences as sorted arrays, built once and shared by every tagger."""
         return SentenceIndex(self.documents, self.sentences)
-
-    @cached_property
-    def lowercase_words(self) -> frozenset[str]:
-        """Words seen in lower case in the corpus (the model's, else these documents')."""
-        if self.model is not None:
-            return self.model.lowercase_words
-        return lowercase_words(self.documents["text"])
 
 
 def read_corpus(path: str | Path | pd.DataFrame, *,
@@ -223,8 +216,8 @@ def _read_table(path: Path) -> pd.DataFrame:
     except CorpusError:
         raise
     except (ValueError, OSError, pd.errors.ParserError) as error:
-        raise CorpusError(f"cannot parse {suffix[1:]} table ({first_line(error) or type(error).__name__})",
-                          path=path) from None
+        problem = first_line(error) or type(error).__name__
+        raise CorpusError(f"cannot parse {suffix[1:]} table ({problem})", path=path) from None
     # Table rows are numbered from line 2 (after the header) in CSV, line 1 in JSONL.
     return _table_documents(table, path, first_line=2 if suffix == ".csv" else 1)
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters
 
+from .actors.acronyms import find_definitions
+from .actors.cues import name_cues
 from .sentences import PUNKT_TRAINING_CHARS, document_segments, train_punkt, training_sample
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
@@ -24,24 +26,29 @@ class CorpusModel:
             of body text, in document order.
         lowercase_words: Every word seen in lower case anywhere in the corpus; a
             capitalised sentence-initial word among them is not read as a name.
+        definitions: Acronym or alias → the full name it stands for ("RSF" → "Rapid
+            Support Forces"), the first definition in document order.
     """
 
     punkt: PunktParameters
     lowercase_words: frozenset[str]
+    definitions: dict[str, str]
 
     def describe(self) -> dict[str, object]:
         """The model as plain, sorted data (for a manifest).
 
         Example:
             >>> sorted(corpus.model.describe())
-            ['abbreviations', 'collocations', 'lowercase_words', 'orthography', 'sentence_starters']
+            ['abbreviations', 'collocations', 'definitions', 'lowercase_words', 'orthography', \
+'sentence_starters']
         """
         punkt = self.punkt
         return {"abbreviations": sorted(punkt.abbrev_types),
                 "collocations": sorted(map(list, punkt.collocations)),
                 "sentence_starters": sorted(punkt.sent_starters),
                 "orthography": dict(sorted(punkt.ortho_context.items())),
-                "lowercase_words": len(self.lowercase_words)}
+                "lowercase_words": len(self.lowercase_words),
+                "definitions": dict(sorted(self.definitions.items()))}
 
 
 def survey_corpus(batches: Iterable[pd.DataFrame], *, language: str = "en") -> CorpusModel:
@@ -58,8 +65,13 @@ def survey_corpus(batches: Iterable[pd.DataFrame], *, language: str = "en") -> C
     parts: list[str] = []
     size = 0
     words: set[str] = set()
+    definitions: dict[str, str] = {}
+    cues = name_cues(language)
     for documents in batches:
         texts = documents["text"].tolist()
+        for text in texts:
+            for form, name in find_definitions(text, cues).items():
+                definitions.setdefault(form, name)
         if size < PUNKT_TRAINING_CHARS:
             more = training_sample(texts, map(document_segments, texts),
                                    limit=PUNKT_TRAINING_CHARS - size)
@@ -67,7 +79,7 @@ def survey_corpus(batches: Iterable[pd.DataFrame], *, language: str = "en") -> C
             size += sum(map(len, more))
         words.update(lowercase_words(texts))
     return CorpusModel(punkt=train_punkt("\n\n".join(parts), language),
-                       lowercase_words=frozenset(words))
+                       lowercase_words=frozenset(words), definitions=definitions)
 
 
 def lowercase_words(texts: Iterable[str]) -> frozenset[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kursklib import KursklibError
+from kursklib import KursklibError, load_gazetteer
 from kursklib.cli import main
 from tests.conftest import SEEDS
 
@@ -125,3 +125,31 @@ def test_kursk_tag_bad_corpus_is_one_line_error(tmp_path, capsys):
     assert main(["tag", str(tmp_path / "nowhere"), "--cache", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nowhere: corpus folder or file does not exist" in err
+def test_kursk_gazetteer_suggest_writes_a_draft_that_loads(tmp_path, capsys):
+    folder = tmp_path / "sudan"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "The Rapid Support Forces (RSF) attacked El Fasher. Mohamed Hamdan Dagalo, known as "
+        "Hemedti, leads the RSF. Dagalo spoke.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Hemedti said the RSF held El Fasher.\n", encoding="utf-8")
+    draft = tmp_path / "draft.yaml"
+    assert main(["gazetteer", "suggest", str(folder), "-o", str(draft)]) == 0
+    assert "names written to" in capsys.readouterr().err
+    actors = load_gazetteer(draft, include_default=False).actors
+    assert actors["rapid_support_forces"].aliases == ("RSF",)
+    assert actors["mohamed_hamdan_dagalo"].aliases == ("Hemedti",)
+    assert actors["el_fasher"].type == "place"
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["gazetteer", "suggest", "{seeds}", "--gazetteer-only"], "--gazetteer-only needs a"),
+    (["gazetteer", "suggest", "{seeds}", "--min-mentions", "0"], "--min-mentions must be"),
+    (["gazetteer", "suggest", "{seeds}", "--gazetteer", "{missing}"],
+     "missing.yaml: gazetteer file does not exist"),
+    (["figures", "--gazetteer-only"], "--gazetteer-only needs a"),
+])
+def test_kursk_gazetteer_options_fail_in_one_line(tmp_path, capsys, arguments, message):
+    filled = [a.format(seeds=SEEDS, missing=tmp_path / "missing.yaml") for a in arguments]
+    assert main(filled) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err
