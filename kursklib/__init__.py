@@ -14,6 +14,7 @@ from .actors import (
 from .corpus import Corpus, read_corpus
 from .dates import tag_dates
 from .errors import KursklibError, KursklibWarning
+from .events import count_event_periods, count_events
 from .keyness import score_keyness
 from .kwic import tag_kwic
 from .lang import available_languages
@@ -24,12 +25,12 @@ from .plots import (
     plot_dispersion,
     plot_heatmap,
     plot_term_counts,
-    plot_timeline,
 )
 from .sentences import split_sentences
 from .tagged import Tagged, read_tagged, tag_corpus
 from .terms import count_document_terms, count_terms, count_tfidf, find_collocations, tag_terms
 from .timeline import build_timeline
+from .timeline_plots import plot_event_periods, plot_timeline
 from .tokens import tag_tokens
 
 __all__ = [
@@ -40,13 +41,14 @@ __all__ = [
     "Actor", "Gazetteer", "load_gazetteer", "tag_actors", "count_mentions",
     "build_cooccurrence", "find_unlisted_names", "build_gazetteer_draft", "write_gazetteer_draft",
     # dates and the timeline
-    "tag_dates", "build_timeline",
+    "tag_dates", "build_timeline", "count_events", "count_event_periods",
     # terms
     "tag_tokens", "count_document_terms", "count_terms", "tag_terms", "find_collocations",
     "count_tfidf", "score_keyness", "tag_kwic",
     # charts and files
     "plot_actor_mentions", "plot_cooccurrence_network", "plot_dispersion", "plot_heatmap",
-    "plot_term_counts", "plot_timeline", "save_chart", "save_figure", "write_table", "write_text",
+    "plot_term_counts", "plot_timeline", "plot_event_periods", "save_chart", "save_figure",
+    "write_table", "write_text",
     # errors
     "KursklibError", "KursklibWarning",
 ]
