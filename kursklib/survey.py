@@ -12,7 +12,9 @@ from nltk.tokenize.punkt import PunktParameters
 
 from .actors.acronyms import find_definitions
 from .actors.cues import name_cues
+from .languages import FALLBACK_LANGUAGE
 from .sentences import PUNKT_TRAINING_CHARS, document_segments, train_punkt, training_sample
+from .splitters import splitter_of
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
@@ -51,11 +53,17 @@ class CorpusModel:
                 "definitions": dict(sorted(self.definitions.items()))}
 
 
-def survey_corpus(batches: Iterable[pd.DataFrame], *, language: str = "en") -> CorpusModel:
+def survey_corpus(batches: Iterable[pd.DataFrame], *, language: str | None = None
+                  ) -> CorpusModel:
     """Read every batch of documents once and learn the corpus's model.
+
+    Punkt learns from the documents its language splits with Punkt; definitions are read
+    with each document's language's cues.
 
     Args:
         batches: ``Corpus.documents`` tables, in document order.
+        language: The language of documents in a table without a ``language`` column,
+            and Punkt's (default: ``kursklib.languages.FALLBACK_LANGUAGE``).
 
     Example:
         >>> model = survey_corpus([corpus.documents])
@@ -66,12 +74,15 @@ def survey_corpus(batches: Iterable[pd.DataFrame], *, language: str = "en") -> C
     size = 0
     words: set[str] = set()
     definitions: dict[str, str] = {}
-    cues = name_cues(language)
+    language = language or FALLBACK_LANGUAGE
     for documents in batches:
         texts = documents["text"].tolist()
-        for text in texts:
-            for form, name in find_definitions(text, cues).items():
+        codes = (documents["language"].fillna(language).tolist()
+                 if "language" in documents.columns else [language] * len(texts))
+        for text, code in zip(texts, codes, strict=True):
+            for form, name in find_definitions(text, name_cues(code)).items():
                 definitions.setdefault(form, name)
+        texts = [text for text, code in zip(texts, codes) if splitter_of(code) == "punkt"]
         if size < PUNKT_TRAINING_CHARS:
             more = training_sample(texts, map(document_segments, texts),
                                    limit=PUNKT_TRAINING_CHARS - size)
