@@ -16,7 +16,7 @@ import pandas as pd
 
 from .decode import NEWLINES, decode_bytes
 from .errors import CorpusError, KursklibWarning, MetadataError, first_line
-from .languages import FALLBACK_LANGUAGE, check_language, document_languages
+from .languages import FALLBACK_LANGUAGE, check_language, document_languages, resources_for
 from .sentences import SentenceIndex, find_headlines, split_sentences
 from .survey import CorpusModel, survey_corpus
 
@@ -58,10 +58,11 @@ class Corpus:
 
     @cached_property
     def languages(self) -> tuple[str, ...]:
-        """The documents' languages, in order of first appearance."""
+        """The languages whose resources tag the documents (``resources_for`` each one's
+        ``language``), in order of first appearance."""
         if "language" not in self.documents.columns:
             return ()
-        return tuple(self.documents["language"].dropna().unique().tolist())
+        return tuple(dict.fromkeys(map(resources_for, self.documents["language"].dropna())))
 
     def by_language(self) -> Iterator[tuple[str, Corpus]]:
         """The corpus cut by language: each language's documents and sentences, in order
@@ -74,8 +75,9 @@ class Corpus:
         if len(self.languages) <= 1:
             yield (self.languages or (FALLBACK_LANGUAGE,))[0], self
             return
+        resources = self.documents["language"].map(resources_for)
         for code in self.languages:
-            documents = self.documents[(self.documents["language"] == code).to_numpy()]
+            documents = self.documents[(resources == code).to_numpy()]
             sentences = self.sentences[self.sentences["doc_id"].isin(documents["doc_id"])
                                        .to_numpy()]
             yield code, Corpus(documents=documents.reset_index(drop=True),

@@ -59,6 +59,7 @@ class Language:
         return self.words("calendar", "weekdays", lower=False)
 
 
+@lru_cache(maxsize=1)
 def available_languages() -> tuple[str, ...]:
     """Return the codes of every packaged language, sorted.
 

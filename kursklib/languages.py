@@ -4,22 +4,24 @@ A document's language comes from its ``language`` metadata when given, else from
 caller's default, else it is detected: among the packaged languages, those whose script
 (``script`` in ``data/lang/<code>.yaml``) the text's letters are written in, and where
 several share it, py3langid restricted to them (its model is loaded on first need only).
+A document in a language kursklib has no resources for keeps its code and is tagged with
+the fallback language's (``resources_for``).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
-
-import pandas as pd
 
 from .errors import LanguageError
 from .lang import available_languages, load_language
 
 # The language of a text without letters.
 FALLBACK_LANGUAGE = "en"
+_CODE = re.compile(r"[A-Za-z]{2,3}")
 # Letters read per text to find its scripts: the first few thousand decide.
 _SAMPLE_CHARS = 4000
 # Share of a text's letters a script needs to count (a Latin acronym in Russian text does not).
@@ -42,11 +44,23 @@ def detect_language(text: str) -> str:
 
 
 def check_language(code: object, *, where: str) -> str:
-    """A language code given in metadata or as an argument, checked; ``where`` names it."""
-    if not isinstance(code, str) or code.strip().lower() not in available_languages():
-        raise LanguageError(f"{where}: language {code!r} is not available "
-                            f"(available: {', '.join(available_languages())})")
+    """A language code given in metadata or as an argument (ISO 639-1 or 639-3), checked
+    and lower-cased; ``where`` names it in the error."""
+    if not isinstance(code, str) or not _CODE.fullmatch(code.strip()):
+        raise LanguageError(f"{where}: language {code!r} is not an ISO 639 code such as "
+                            f"{' or '.join(available_languages())}")
     return code.strip().lower()
+
+
+def resources_for(code: str) -> str:
+    """The packaged language whose resources tag a document in ``code``: its own, else the
+    fallback's.
+
+    Example:
+        >>> resources_for("ru"), resources_for("uk")
+        ('ru', 'en')
+    """
+    return code if code in available_languages() else FALLBACK_LANGUAGE
 
 
 def document_languages(texts: Iterable[str], given: Iterable[object],
@@ -54,25 +68,6 @@ def document_languages(texts: Iterable[str], given: Iterable[object],
     """Each text's language: the given one where present, else ``default``, else detected."""
     return [str(code) if isinstance(code, str) and code else default or detect_language(text)
             for text, code in zip(texts, given, strict=True)]
-
-
-def language_groups(documents: pd.DataFrame, default: str = "en"
-                    ) -> Iterator[tuple[str, pd.DataFrame]]:
-    """The documents by language, in order of first appearance, each group in table order.
-
-    A table without a ``language`` column is one group in ``default``; a one-language
-    table is yielded as it is.
-    """
-    if "language" not in documents.columns or documents.empty:
-        yield default, documents
-        return
-    codes = documents["language"].fillna(default).astype(str)
-    values = codes.unique().tolist()
-    if len(values) == 1:
-        yield values[0], documents
-        return
-    for code in values:
-        yield code, documents[(codes == code).to_numpy()]
 
 
 def _script(char: str) -> str:

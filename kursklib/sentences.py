@@ -17,6 +17,7 @@ from nltk.tokenize.punkt import (
 
 from .characters import BULLETS, QUOTES
 from .lang import load_language
+from .languages import resources_for
 from .splitters import razdel_spans, splitter_of
 
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "is_headline"]
@@ -58,8 +59,9 @@ def split_sentences(documents: pd.DataFrame, *, language: str = "en",
     """
     texts = documents["text"].tolist()
     segments = [document_segments(text) for text in texts]
-    languages = (documents["language"].fillna(language).tolist()
-                 if "language" in documents.columns else [language] * len(texts))
+    languages = [resources_for(code) for code in (
+        documents["language"].fillna(language).tolist() if "language" in documents.columns
+        else [language] * len(texts))]
     splitters = [splitter_of(code) for code in languages]
     if punkt is None:
         punkt = train_punkt("\n\n".join(training_sample(

@@ -12,7 +12,7 @@ from nltk.tokenize.punkt import PunktParameters
 
 from .actors.acronyms import find_definitions
 from .actors.cues import name_cues
-from .languages import FALLBACK_LANGUAGE
+from .languages import FALLBACK_LANGUAGE, resources_for
 from .sentences import PUNKT_TRAINING_CHARS, document_segments, train_punkt, training_sample
 from .splitters import splitter_of
 
@@ -77,8 +77,9 @@ def survey_corpus(batches: Iterable[pd.DataFrame], *, language: str | None = Non
     language = language or FALLBACK_LANGUAGE
     for documents in batches:
         texts = documents["text"].tolist()
-        codes = (documents["language"].fillna(language).tolist()
-                 if "language" in documents.columns else [language] * len(texts))
+        codes = [resources_for(code) for code in (
+            documents["language"].fillna(language).tolist() if "language" in documents.columns
+            else [language] * len(texts))]
         for text, code in zip(texts, codes, strict=True):
             for form, name in find_definitions(text, name_cues(code)).items():
                 definitions.setdefault(form, name)

@@ -16,6 +16,7 @@ from .characters import ASCII_PUNCTUATION
 from .corpus import Corpus
 from .errors import LanguageError
 from .lang import load_language
+from .languages import resources_for
 from .matching import CharacterTable
 
 TOKEN_COLUMNS = ["doc_id", "sent_id", "token_id", "start", "end", "surface", "norm", "lemma",
@@ -81,8 +82,8 @@ def tag_tokens(corpus: Corpus, mentions: pd.DataFrame, *, language: str = "en",
     local_start, local_end = start - offsets[doc], end - offsets[doc]
     actor = mention_rows(doc, local_start, pd.Index(corpus.documents["doc_id"]), mentions)
     codes, languages = pd.factorize(pd.Series(
-        corpus.documents["language"].fillna(language) if "language" in corpus.documents
-        else [language] * len(texts), dtype=object))
+        corpus.documents["language"].fillna(language).map(resources_for)
+        if "language" in corpus.documents else [language] * len(texts), dtype=object))
     # One type per surface and language: lemmas and stopwords depend on both.
     kind, kinds = pd.factorize(surface * len(languages) + codes[doc])
     values = [None] * len(kinds)

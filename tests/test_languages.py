@@ -30,12 +30,15 @@ def test_metadata_language_wins_over_the_argument_and_detection(tmp_path):
     assert forced.documents["language"].tolist() == ["ru", "ru", "en"]
 
 
-def test_an_unknown_language_is_one_error_naming_the_document():
-    documents = pd.DataFrame({"doc_id": ["a"], "text": [ENGLISH], "language": ["de"]})
-    with pytest.raises(KursklibError, match=r"document 'a': language 'de' is not available"):
-        read_corpus(documents)
+def test_a_language_without_resources_keeps_its_code_and_a_bad_code_is_one_error():
+    documents = pd.DataFrame({"doc_id": ["a"], "text": [ENGLISH], "language": ["UK"]})
+    corpus = read_corpus(documents)
+    assert corpus.documents["language"].tolist() == ["uk"] and corpus.languages == ("en",)
+    assert "kim_jong_un" in set(tag_actors(corpus)["actor_id"])
+    with pytest.raises(KursklibError, match=r"document 'a': language 'en-1' is not an ISO"):
+        read_corpus(documents.assign(language="en-1"))
     with pytest.raises(KursklibError, match="argument language"):
-        read_corpus(documents[["doc_id", "text"]], language="xx")
+        read_corpus(documents[["doc_id", "text"]], language="")
 
 
 def test_a_mixed_corpus_tags_each_document_in_its_language(tmp_path):
