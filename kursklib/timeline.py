@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 
+from .dates import value_period
 from .errors import ArgumentError
 
 TIMELINE_COLUMNS = ["event_id", "date_start", "date_end", "value", "granularity", "mod",
@@ -113,32 +113,7 @@ def period_bounds(value: str, granularity: str, mod: str) -> tuple[date, date]:
         >>> period_bounds("2025-04", "month", "END")
         (datetime.date(2025, 4, 21), datetime.date(2025, 4, 30))
     """
-    third = ("START", "MID", "END").index(mod) if mod in ("START", "MID", "END") else None
-    if granularity == "day":
-        day = date.fromisoformat(value)
-        return day, day
-    if granularity == "week":
-        year, week = value.split("-W")
-        first = date.fromisocalendar(int(year), int(week), 1)
-        return first, first + timedelta(6)
-    if granularity == "month":
-        year, month = (int(part) for part in value.split("-"))
-        last_day = calendar.monthrange(year, month)[1]
-        first_day, end_day = ((1, last_day) if third is None
-                              else ((1, 10), (11, 20), (21, last_day))[third])
-        return date(year, month, first_day), date(year, month, end_day)
-    if granularity == "year":
-        year = int(value)
-        first_month, last_month = (1, 12) if third is None else ((1, 4), (5, 8), (9, 12))[third]
-        return (date(year, first_month, 1),
-                date(year, last_month, calendar.monthrange(year, last_month)[1]))
-    span = 10 if granularity == "decade" else 100
-    first_year = int(value) * span + (1 if span == 100 else 0)
-    if third is not None:
-        size = span // 3
-        first_year, last_year = first_year + size * third, (
-            first_year + size * (third + 1) - 1 if third < 2 else first_year + span - 1)
-    else:
-        last_year = first_year + span - 1
-    return date(first_year, 1, 1), date(last_year, 12, 31)
-
+    bounds = value_period(value, granularity, mod)
+    if bounds is None:
+        raise ArgumentError(f"{value!r} names no stretch of the calendar")
+    return bounds
