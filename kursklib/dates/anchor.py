@@ -24,7 +24,7 @@ _UNRESOLVED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE"
                "year": "XXXX", "decade": "XXX", "century": "XX", "time": "XXXX-XX-XX"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Point:
     """A stretch of the calendar: its granularity and first day (``code`` for seasons/times).
 

@@ -28,12 +28,14 @@ def weekday(hit: Hit, ref: Reference) -> list[Timex]:
     if today is None:
         return unresolved_timex(hit, "XXXX-XX-XX" + (f"T{part}" if part else ""),
                            "day", type_=kind_of, mod=mod_of(hit))
-    shift = hit.meaning("shift")
+    shift, number = hit.meaning("shift"), hit.meaning("weekday")
     if shift:
         direction = 2 if shift > 0 else -2
+    elif number == today.isoweekday():
+        direction = -1  # the publication date's own weekday is that day, whatever the tense
     else:
         direction = ref.tense(hit.start, hit.end) or -1
-    day = nearest_weekday(today, hit.meaning("weekday"), direction)
+    day = nearest_weekday(today, number, direction)
     point = Point("time", day, f"T{part}") if part else Point("day", day)
     return dated(hit, point, "date", anchor, mod=mod_of(hit), type_=kind_of)
 

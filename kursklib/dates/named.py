@@ -20,8 +20,9 @@ from .reference import (
 
 # Without a tense cue, a weekday or a holiday reads as past, as news mostly reports.
 DEFAULT_DIRECTION = -1
-# Without a cue, a date without its year is read ahead only this many days at most.
+# A date without its year is read ahead at most this many days without a cue, and with one.
 FUTURE_REACH = 100
+REACH_WITH_CUE = 300
 
 
 def _year_of(hit: Hit, ref: Reference, month: int, day: int | None) -> tuple[int | None, str, bool]:
@@ -35,25 +36,31 @@ def _year_of(hit: Hit, ref: Reference, month: int, day: int | None) -> tuple[int
     if year is None or anchor != "published":
         return year, anchor, False
     published = ref.published
-    candidates = [found for offset in (-1, 0, 1)
-                  for found in [safe_date(published.year + offset, month, day or 1)]
-                  if found is not None]
-    if not candidates:
-        return published.year, anchor, True
     weekday = hit.meaning("weekday")
-    agreeing = [found for found in candidates if weekday and found.isoweekday() == weekday]
-    if agreeing:
-        return min(agreeing, key=lambda found: abs((found - published).days)).year, anchor, True
+    if weekday:
+        agreeing = [found for offset in (0, -1, 1)
+                    for found in [safe_date(published.year + offset, month, day or 1)]
+                    if found is not None and found.isoweekday() == weekday]
+        if agreeing:
+            nearest = min(agreeing, key=lambda found: abs((found - published).days))
+            return nearest.year, anchor, True
     # A month covers the publication date when it is that month.
     start = published.replace(day=1) if day is None else published
-    past = max(found for found in candidates if found <= start)
-    future = min((found for found in candidates if found >= start), default=past)
+    this_year = safe_date(published.year, month, day or 1)
+    if this_year is None or this_year == start:
+        return published.year, anchor, True
+    past = this_year if this_year < start else safe_date(published.year - 1, month, day or 1)
+    future = this_year if this_year > start else safe_date(published.year + 1, month, day or 1)
+    if past is None or future is None:
+        return published.year, anchor, True
+    ahead, back = (future - start).days, (start - past).days
+    if back * 2 <= ahead and ahead >= REACH_WITH_CUE:
+        return past.year, anchor, True  # no cue could read it forward
     direction = ref.tense(hit.start, hit.end, past_cues=False)
     if direction < 0:
         return past.year, anchor, True
-    if direction > 0 and (future - start).days < 300:
+    if direction > 0 and ahead < REACH_WITH_CUE:
         return future.year, anchor, True
-    ahead, back = (future - start).days, (start - past).days
     chosen = future if ahead * 2 < back and ahead <= FUTURE_REACH else past
     return chosen.year, anchor, True
 

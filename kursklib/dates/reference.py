@@ -10,12 +10,14 @@ from typing import Any
 
 from ..matching import fold_phrase
 from .anchor import Point, floor
-from .rules import DateLanguage, Rule
+from .rules import DateLanguage, Rule, fold_case
 
+_DIGITS = re.compile(r"\d+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 PUBLICATION = -1  # ``anchored_on`` of a value resolved against the publication date
 
 
-@dataclass
+@dataclass(slots=True)
 class Timex:
     """One normalised expression, before it becomes a row of ``tag_dates``.
 
@@ -49,8 +51,9 @@ class Reference:
         published_time: The publication time, when the metadata gives one.
         fallback: The caller's ``reference_date``, used only without ``published``.
         language: The compiled language (tense cues).
-        sentence: ``(start, end)`` of the sentence being read.
         text: The document text.
+        folded: The text in lower case (what rules and tense cues read; ``fold_case``).
+        sentence: ``(start, end)`` of the sentence being read.
         previous: The last DATE or TIME point read, and the index of its expression.
         explicit_years: ``(offset, year)`` of every year written out so far.
     """
@@ -60,11 +63,16 @@ class Reference:
     fallback: date | None
     language: DateLanguage
     text: str
+    folded: str = ""
     sentence: tuple[int, int] = (0, 0)
     previous: tuple[Point, int] | None = None
     explicit_years: list[tuple[int, int]] = field(default_factory=list)
     _tenses: dict[tuple[int, int], tuple[list[int], list[int]]] = field(default_factory=dict)
     _modal: dict[tuple[int, int], bool] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if len(self.folded) != len(self.text):
+            self.folded = fold_case(self.text)
 
     def today(self) -> tuple[date | None, str]:
         """The day deictic expressions count from, and how it is known.
@@ -122,20 +130,22 @@ class Reference:
         Example:
             >>> from kursklib.dates.rules import date_language
             >>> text = "Talks will open on Friday."
-            >>> reference = Reference(None, None, None, date_language("en"), text, (0, 26))
+            >>> reference = Reference(None, None, None, date_language("en"), text, sentence=(0, 26))
             >>> reference.tense(19, 25)
             1
         """
         low = max(self.sentence[0], start - 30)
         for name, direction in (("past_before", -1), ("future_before", 1)):
             adjacent = self.language.cues.get(name)
-            if adjacent is not None and adjacent.search(self.text, low, start):
+            found = adjacent.search(self.folded, low, start) if adjacent is not None else None
+            if found is not None and self._is_cue(found):
                 return direction
         if not past_cues:
             if self.sentence not in self._modal:
                 modal = self.language.cues.get("modal_future")
-                self._modal[self.sentence] = modal is not None and bool(
-                    modal.search(self.text, *self.sentence))
+                self._modal[self.sentence] = modal is not None and any(
+                    self._is_cue(found) for found in modal.finditer(self.folded,
+                                                                    *self.sentence))
             return 1 if self._modal[self.sentence] else 0
         positions, directions = self._sentence_cues()
         before = bisect.bisect_left(positions, start) - 1
@@ -150,6 +160,11 @@ class Reference:
             return directions[after]
         return max(directions[before], directions[after])
 
+    def _is_cue(self, found: re.Match[str]) -> bool:
+        """A cue is not one where its word is a capitalised name ("May" the month)."""
+        return not (found.group() in self.language.capitals
+                    and self.text[found.start()].isupper())
+
     def _sentence_cues(self) -> tuple[list[int], list[int]]:
         """Where the tense cues of the current sentence begin, and their directions."""
         if self.sentence not in self._tenses:
@@ -157,7 +172,8 @@ class Reference:
             cues = sorted((found.start(), direction)
                           for name, direction in (("future", 1), ("past", -1))
                           if name in self.language.cues
-                          for found in self.language.cues[name].finditer(self.text, first, last))
+                          for found in self.language.cues[name].finditer(self.folded, first, last)
+                          if self._is_cue(found))
             self._tenses[self.sentence] = ([position for position, _ in cues],
                                            [direction for _, direction in cues])
         return self._tenses[self.sentence]
@@ -170,27 +186,24 @@ class Hit:
         >>> from kursklib.dates.rules import date_language
         >>> from kursklib.dates.scan import find_expressions, scanner_for
         >>> english, text = date_language("en"), "It ended on August 20."
-        >>> [match] = find_expressions(text, *scanner_for("en").candidates([text])[0], english)
-        >>> hit = Hit(match, match.lastgroup, english.rules[match.lastgroup], english)
+        >>> [match] = find_expressions(text, scanner_for("en").candidates([text])[0], english)
+        >>> hit = Hit(match, english.rules[match.lastgroup], english)
         >>> hit.meaning("month"), hit.integer("day")
         (8, 20)
     """
 
-    def __init__(self, match: re.Match[str], name: str, rule: Rule, language: DateLanguage
-                 ) -> None:
+    def __init__(self, match: re.Match[str], rule: Rule, language: DateLanguage) -> None:
         self.match, self.rule, self.language = match, rule, language
         self.start, self.end = match.span()
-        self._prefix = f"{name}_"
 
     def text(self, slot: str) -> str | None:
         """The text of ``slot`` (None when the match left it out)."""
-        if slot not in self.rule.slots:
-            return None
-        return self.match.group(self._prefix + slot)
+        group = self.rule.groups.get(slot)
+        return None if group is None else self.match.group(group)
 
     def span(self, slot: str) -> tuple[int, int]:
         """Where ``slot`` lies in the document."""
-        return self.match.span(self._prefix + slot)
+        return self.match.span(self.rule.groups[slot])
 
     def meaning(self, slot: str) -> Any:
         """What the words of ``slot`` mean in their class (None when absent)."""
@@ -202,20 +215,25 @@ class Hit:
     def integer(self, slot: str) -> int | None:
         """The first run of digits in ``slot``."""
         text = self.text(slot)
-        found = re.search(r"\d+", text) if text else None
+        found = _DIGITS.search(text) if text else None
         return int(found.group()) if found else None
 
     def count(self, slot: str) -> float | str | None:
         """A count written in digits or words (``X`` for "several"), or None."""
         text = self.text(slot)
-        return None if text is None else parse_count(text, self.language)
+        if text is None:
+            return None
+        counts = self.language.counts
+        if text not in counts:
+            counts[text] = parse_count(text, self.language)
+        return counts[text]
 
     def ordinal(self, slot: str) -> int | None:
         """An ordinal written in digits (``3rd``) or words (``third``)."""
         text = self.text(slot)
         if text is None:
             return None
-        found = re.match(r"\d+", text)
+        found = _DIGITS.match(text)
         return int(found.group()) if found else self.language.meaning("ordinal", text)
 
 
@@ -228,7 +246,7 @@ def parse_count(text: str, language: DateLanguage) -> float | str | None:
         [24, 1, 'X']
     """
     digits = text.replace(",", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+    if _NUMBER.fullmatch(digits):
         number = float(digits)
         return int(number) if number.is_integer() else number
     article = language.meaning("article", text)
@@ -265,8 +283,8 @@ def mod_of(hit: Hit) -> str:
         >>> from kursklib.dates.rules import date_language
         >>> from kursklib.dates.scan import find_expressions, scanner_for
         >>> english, text = date_language("en"), "It began in early 2024."
-        >>> [match] = find_expressions(text, *scanner_for("en").candidates([text])[0], english)
-        >>> mod_of(Hit(match, match.lastgroup, english.rules[match.lastgroup], english))
+        >>> [match] = find_expressions(text, scanner_for("en").candidates([text])[0], english)
+        >>> mod_of(Hit(match, english.rules[match.lastgroup], english))
         'START'
     """
     for slot in ("part_mod", "approx_mod", "approx_tail"):

@@ -15,8 +15,11 @@ from .templates import ANY, DIGIT, Expander
 
 _NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
 _REQUIRED = ("words", "patterns", "rules")
-# Context expressions of the section, compiled as written (case-sensitive).
-_CONTEXTS = ("count_noun", "name_before", "coordination", "past_before", "future_before")
+# Cues of tense, read in the text in lower case; a cue that is a capitalised name ("May")
+# does not count.
+_TENSES = ("future", "past", "modal_future", "past_before", "future_before")
+# Other context expressions of the section, matched in the text as written.
+_CONTEXTS = ("count_noun", "name_before", "coordination")
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,8 @@ class Rule:
         name: The rule's name, unique in its language.
         normaliser: Name of the function (in ``normalise.NORMALISERS``) that reads a match.
         slots: Each slot (named group) of the pattern and the word class or pattern it holds.
+        groups: Each slot and the name of its group in the compiled pattern.
+        cased: The groups whose words must begin with a capital in the text.
         examples: Phrases the rule must find (checked by the tests).
         checks: Context checks: ``not_before``/``only_before`` match the text after the
             expression, ``not_after``/``only_after`` the text before it.
@@ -36,6 +41,8 @@ class Rule:
     name: str
     normaliser: str
     slots: dict[str, str]
+    groups: dict[str, str]
+    cased: tuple[str, ...]
     examples: tuple[str, ...]
     checks: tuple[tuple[str, re.Pattern[str]], ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
@@ -58,6 +65,7 @@ class DateLanguage:
         lead: The most characters an expression has before its first head.
         cues: Compiled context expressions (``future``, ``past``, ``count_noun``, ...).
         licensed: Folded ambiguous word -> the context that must come before it.
+        capitals: Folded words that are names, written with a capital (months, weekdays).
     """
 
     code: str
@@ -71,18 +79,21 @@ class DateLanguage:
     lead: int
     cues: dict[str, re.Pattern[str]]
     licensed: dict[str, re.Pattern[str]]
+    capitals: frozenset[str]
     _buckets: dict[tuple[str, str], tuple[Callable[..., Any], ...]] = field(
         default_factory=dict)
+    _meanings: dict[tuple[str, str], Any] = field(default_factory=dict)
+    counts: dict[str, Any] = field(default_factory=dict)  # parsed counts, by their text
 
     def matchers_for(self, first: str, head: str) -> tuple[Callable[..., Any], ...]:
         """The ``match`` methods of the rules, in table order, that can begin with the
-        word ``first`` and contain the word ``head`` (both folded).
+        word ``first`` and contain the word ``head`` (both folded; ``DIGIT`` for a number).
 
         Example:
             >>> len(date_language("en").matchers_for("last", "week")) > 0
             True
         """
-        key = (DIGIT if first[:1].isdigit() else first, DIGIT if head[:1].isdigit() else head)
+        key = (first, head)
         matchers = self._buckets.get(key)
         if matchers is None:
             indexes = sorted(self.first_rules.get(key[0], frozenset())
@@ -98,7 +109,10 @@ class DateLanguage:
             >>> date_language("en").meaning("month", "Sept.")
             9
         """
-        return self.words.get(word_class, {}).get(fold_phrase(phrase))
+        key = (word_class, phrase)
+        if key not in self._meanings:
+            self._meanings[key] = self.words.get(word_class, {}).get(fold_phrase(phrase))
+        return self._meanings[key]
 
 
 @lru_cache(maxsize=None)
@@ -149,14 +163,15 @@ def compile_language(code: str, section: Mapping[str, Any], source: str) -> Date
     raw_words = _word_tables(section["words"], source, fold=False)
     cased = set(section.get("cased", []))
     patterns = {name: str(text) for name, text in section["patterns"].items()}
-    expand = Expander(raw_words, patterns, cased, source)
+    expand = Expander(raw_words, patterns, source)
     rules, firsts, vocabularies = {}, [], []
     named = {name: str(section[name]) for name in ("count_noun",) if section.get(name)}
     rule_patterns = []
     for index, entry in enumerate(section["rules"]):
-        rule, regex = _compile_rule(index, entry, expand, named, source)
+        rule, regex = _compile_rule(index, entry, expand, named, cased, source)
         try:
-            rule_patterns.append(re.compile(f"(?P<r{index}>{regex})", re.IGNORECASE))
+            # Rules read the text in lower case (see ``fold_case``).
+            rule_patterns.append(re.compile(f"(?P<r{index}>{regex})"))
             firsts.append(expand.first_words(str(entry["pattern"])))
         except re.error as error:
             raise LanguageError(f"rule '{rule.name}' does not compile: {error}",
@@ -170,19 +185,34 @@ def compile_language(code: str, section: Mapping[str, Any], source: str) -> Date
     first_rules = _index(firsts)
     word_rules = _index(vocabularies)
     head_classes = section.get("heads", [])
-    heads = {phrase.split()[-1] for name in head_classes for phrase in words.get(name, {})}
+    # The last word of each phrase of a head class ("the near term" -> "term", "p.m." -> "m").
+    heads = {re.findall(r"[^\W_]+", phrase)[-1] for name in head_classes
+             for phrase in words.get(name, {}) if re.search(r"[^\W_]", phrase)}
     starters = {word for words in firsts for word in words} - {ANY, DIGIT}
-    cues = {name: re.compile(section[name], re.IGNORECASE)
-            for name in ("future", "past", "modal_future")
+    cues = {name: re.compile(section[name]) for name in (*_TENSES, *_CONTEXTS)
             if section.get(name)}
-    cues.update({name: re.compile(section[name]) for name in _CONTEXTS if section.get(name)})
+    capitals = frozenset(phrase for name in cased for phrase in words.get(name, {}))
     licensed = {fold_phrase(word): re.compile(context, re.IGNORECASE)
                 for word, context in section.get("licensed", {}).items()}
     return DateLanguage(code=code, words=words, rules=rules, rule_patterns=rule_patterns,
                         first_rules=first_rules, word_rules=word_rules,
-                        heads=frozenset(_word_tokens(heads)),
+                        heads=frozenset(heads),
                         starters=frozenset(starters),
-                        lead=int(section.get("scan_lead", 32)), cues=cues, licensed=licensed)
+                        lead=int(section.get("scan_lead", 32)), cues=cues, licensed=licensed,
+                        capitals=capitals)
+
+
+def fold_case(text: str) -> str:
+    """The text in lower case, one character for one (so that offsets hold).
+
+    Example:
+        >>> fold_case("İn May")
+        'İn may'
+    """
+    folded = text.lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(lower if len(lower := char.lower()) == 1 else char for char in text)
 
 
 def _index(word_sets: list[set[str]]) -> dict[str, frozenset[int]]:
@@ -217,7 +247,7 @@ _CHECKS = ("not_before", "only_before", "not_after", "only_after")
 
 
 def _compile_rule(index: int, entry: Any, expand: Expander, named: dict[str, str],
-                  source: str) -> tuple[Rule, str]:
+                  cased: set[str], source: str) -> tuple[Rule, str]:
     if not isinstance(entry, dict) or not {"name", "pattern", "normalise"} <= entry.keys():
         raise LanguageError(f"date rule {index + 1} needs a name, a pattern and a normaliser",
                             path=source)
@@ -236,12 +266,7 @@ def _compile_rule(index: int, entry: Any, expand: Expander, named: dict[str, str
     options = {key: value for key, value in entry.items()
                if key not in ("name", "pattern", "normalise", "examples", *_CHECKS)}
     examples = tuple(str(example) for example in entry.get("examples", []))
-    return Rule(str(entry["name"]), str(entry["normalise"]), slots, examples, tuple(checks),
-                options), regex
-
-
-def _word_tokens(phrases: set[str]) -> set[str]:
-    """The word-character runs of folded phrases (``"jan."`` -> ``jan``)."""
-    return {token for phrase in phrases for token in re.findall(r"[^\W_]+", phrase)
-            if not token.isdigit()}
-
+    groups = {slot: f"r{index}_{slot}" for slot in slots}
+    capitals = tuple(groups[slot] for slot, name in slots.items() if name in cased)
+    return Rule(str(entry["name"]), str(entry["normalise"]), slots, groups, capitals, examples,
+                tuple(checks), options), regex

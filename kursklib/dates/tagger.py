@@ -14,7 +14,7 @@ from .anchor import Point
 from .normalisers import NORMALISERS
 from .reference import PUBLICATION, Hit, Reference, Timex
 from .rules import DateLanguage, date_language
-from .scan import find_expressions, scanner_for
+from .scan import Candidates, find_expressions, scanner_for
 
 DATE_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "type", "value", "granularity",
                 "mod", "quant", "freq", "kind", "anchor", "timex_id", "anchor_id"]
@@ -75,24 +75,25 @@ def _as_date(value: str | date | pd.Timestamp) -> date:
 
 def _tag_document(doc_id: str, text: str, published: pd.Timestamp,
                   bounds: tuple[list[int], list[int], list[int]],
-                  candidates: tuple[list[int], list[int]], fallback: date | None,
+                  candidates: Candidates, fallback: date | None,
                   language: DateLanguage) -> list[tuple]:
     """Read one document's expressions in order, each against what came before it."""
-    known = pd.notna(published)
+    if not candidates.heads:
+        return []
+    known = published is not pd.NaT
     reference = Reference(published.date() if known else None,
                           published.to_pydatetime() if known and _has_time(published) else None,
-                          fallback, language, text)
+                          fallback, language, text, candidates.folded)
     starts, ends, ids = bounds
     timexes: list[Timex] = []
     sentences: list[int] = []
-    for match in find_expressions(text, *candidates, language):
+    for match in find_expressions(text, candidates, language):
         position = bisect.bisect_right(starts, match.start()) - 1
         if position < 0 or match.end() > ends[position]:
             continue
         reference.sentence = (starts[position], ends[position])
-        name = match.lastgroup
-        hit = Hit(match, name, language.rules[name], language)
-        for timex in NORMALISERS[hit.rule.normaliser](hit, reference):
+        rule = language.rules[match.lastgroup]
+        for timex in NORMALISERS[rule.normaliser](Hit(match, rule, language), reference):
             timexes.append(timex)
             sentences.append(ids[position])
             _remember(reference, timex, len(timexes) - 1)

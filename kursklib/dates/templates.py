@@ -35,8 +35,8 @@ class Expander:
     """
 
     def __init__(self, words: dict[str, dict[str, Any]], patterns: dict[str, str],
-                 cased: set[str], source: str) -> None:
-        self.words, self.patterns, self.cased, self.source = words, patterns, cased, source
+                 source: str) -> None:
+        self.words, self.patterns, self.source = words, patterns, source
         self._bodies: dict[str, str] = {}
 
     def __call__(self, template: str, slots: dict[str, str] | None, rule: str) -> str:
@@ -57,7 +57,7 @@ class Expander:
         """The regular expression of one class."""
         if name not in self._bodies:
             if name in self.words:
-                self._bodies[name] = trie_regex(list(self.words[name]), name in self.cased)
+                self._bodies[name] = trie_regex(list(self.words[name]))
             elif name in self.patterns:
                 self._bodies[name] = self(self.patterns[name], None, rule)
             else:
@@ -70,7 +70,7 @@ class Expander:
         digit, ``ANY`` when it cannot tell).
 
         Example:
-            >>> expander = Expander({"season": {"summer": "SU"}}, {}, set(), "x.yaml")
+            >>> expander = Expander({"season": {"summer": "SU"}}, {}, "x.yaml")
             >>> sorted(expander.first_words("(?:the|that) {season}"))
             ['that', 'the']
         """
@@ -119,7 +119,7 @@ class Expander:
         """Every folded word an expression of ``template`` can contain (``DIGIT`` if digits).
 
         Example:
-            >>> expander = Expander({"season": {"summer": "SU"}}, {"year": "[0-9]{4}"}, set(), "x")
+            >>> expander = Expander({"season": {"summer": "SU"}}, {"year": "[0-9]{4}"}, "x")
             >>> sorted(expander.vocabulary("{season} of {year}"))
             ['0', 'of', 'summer']
         """
@@ -159,15 +159,15 @@ class Expander:
         return self.first_words(self.patterns[name])
 
 
-def trie_regex(phrases: list[str], cased: bool) -> str:
-    """One regular expression for many phrases, shared prefixes matched once.
+def trie_regex(phrases: list[str]) -> str:
+    """One regular expression for many phrases (matched in lower case), shared prefixes
+    matched once.
 
     Spaces match any white space; a hyphen, a hyphen or a space; an apostrophe, a curly
-    one too. A phrase ending in a letter or digit must end its word. With ``cased``, the
-    first letter must be a capital.
+    one too. A phrase ending in a letter or digit must end its word.
 
     Example:
-        >>> trie_regex(["jan.", "january", "june"], False)
+        >>> trie_regex(["jan.", "january", "june"])
         'j(?:an(?:\\\\.|uary(?!\\\\w))|une(?!\\\\w))'
     """
     trie: dict[str, Any] = {}
@@ -176,12 +176,12 @@ def trie_regex(phrases: list[str], cased: bool) -> str:
         for unit in re.findall(r"\s+|.", phrase.lower().strip()):
             node = node.setdefault(" " if unit.isspace() else unit, {})
         node[_END] = True
-    return _emit(trie, "", first=True, cased=cased)
+    return _emit(trie, "")
 
 
-def _emit(node: dict[str, Any], last: str, *, first: bool, cased: bool) -> str:
-    branches = [_unit(unit, first and cased) + _emit(child, unit, first=False, cased=cased)
-                for unit, child in sorted(node.items()) if unit != _END]
+def _emit(node: dict[str, Any], last: str) -> str:
+    branches = [_unit(unit) + _emit(child, unit) for unit, child in sorted(node.items())
+                if unit != _END]
     if _END in node:
         branches.append(r"(?!\w)" if last.isalnum() else "")
     if len(branches) == 1:
@@ -189,15 +189,13 @@ def _emit(node: dict[str, Any], last: str, *, first: bool, cased: bool) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
-def _unit(unit: str, capital: bool) -> str:
+def _unit(unit: str) -> str:
     if unit == " ":
         return r"\s+"
     if unit == "-":
         return r"(?:\s*-\s*|\s+)"
     if unit in "'’":
         return "['’]"
-    if capital and unit.isalpha():
-        return f"(?-i:{re.escape(unit.upper())})"
     return re.escape(unit)
 
 

@@ -30,9 +30,9 @@ RUSSIAN = {
 
 def found_by_the_scan(language, text: str) -> list[tuple[int, int, str]]:
     scanner = scanner_for(language.code) if language is ENGLISH else _scanner(language)
-    [(heads, starters)] = scanner.candidates([text])
+    [candidates] = scanner.candidates([text])
     return [(match.start(), match.end(), language.rules[match.lastgroup].name)
-            for match in find_expressions(text, heads, starters, language)]
+            for match in find_expressions(text, candidates, language)]
 
 
 def _scanner(language):

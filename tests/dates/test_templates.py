@@ -11,22 +11,21 @@ from kursklib.dates.templates import DIGIT, Expander, literal_words, trie_regex
 EXPANDER = Expander({"month": {"January": 1, "Jan.": 1, "June": 6}, "det": {"the": ""},
                      "unit": {"year": "Y", "trading day": "D"}},
                     {"day": r"(?:3[01]|[12]\d|0?[1-9])(?!\d)", "when": "{det} {unit}"},
-                    {"month"}, "x.yaml")
+                    "x.yaml")
 
 
 @pytest.mark.parametrize("text, found", [
-    ("June", "June"), ("JUNE", "JUNE"), ("june", None), ("Junes", None), ("Jan. 5", "Jan."),
-    ("January", "January"),
+    ("june", "june"), ("junes", None), ("jan. 5", "jan."), ("january", "january"),
+    ("janua", None),
 ])
-def test_trie_regex_matches_whole_phrases_with_their_capital(text, found):
-    pattern = re.compile(trie_regex(["january", "jan.", "june"], True), re.IGNORECASE)
-    match = pattern.match(text)
+def test_trie_regex_matches_whole_phrases(text, found):
+    match = re.compile(trie_regex(["January", "jan.", "june"])).match(text)
     assert (match.group() if match else None) == found
 
 
 def test_trie_regex_reads_spaces_hyphens_and_apostrophes_loosely():
-    pattern = re.compile(trie_regex(["new year's day", "year-ago"], False), re.IGNORECASE)
-    assert all(pattern.fullmatch(text) for text in ("New  Year’s Day", "year ago", "year - ago"))
+    pattern = re.compile(trie_regex(["new year's day", "year-ago"]))
+    assert all(pattern.fullmatch(text) for text in ("new  year’s day", "year ago", "year - ago"))
 
 
 @pytest.mark.parametrize("template, first", [
