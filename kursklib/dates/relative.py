@@ -37,14 +37,12 @@ def shifted_unit(hit: Hit, ref: Reference) -> list[Timex]:
 
 
 def weekend(hit: Hit, ref: Reference) -> list[Timex]:
-    """the weekend, last weekend: the weekend of today's week, or the one before."""
+    """the weekend: the one of today's week if it is the weekend or coming, else the
+    one before."""
     today, anchor = ref.today()
     if today is None:
         return _relative(hit, None, "weekend", "none", None)
-    count = int(hit.meaning("shift") or 0)
-    if not hit.text("shift"):
-        direction = ref.tense(hit.start, hit.end) or -1
-        count = 0 if today.isoweekday() >= 6 else (1 if direction > 0 else -1)
+    count = 0 if today.isoweekday() >= 6 or ref.tense(hit.start, hit.end) > 0 else -1
     point = shift(floor(today, "weekend"), "W", count)
     return _relative(hit, point, "weekend", anchor, PUBLICATION)
 

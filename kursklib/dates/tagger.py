@@ -88,8 +88,10 @@ def _tag_document(doc_id: str, text: str, published: pd.Timestamp,
     timexes: list[Timex] = []
     sentences: list[int] = []
     for match in find_expressions(text, candidates, language):
+        # An expression belongs to the sentence it begins in, even where the sentence
+        # splitter cut it ("Feb. 10" read as a sentence end).
         position = bisect.bisect_right(starts, match.start()) - 1
-        if position < 0 or match.end() > ends[position]:
+        if position < 0 or match.start() >= ends[position]:
             continue
         reference.sentence = (starts[position], ends[position])
         rule = language.rules[match.lastgroup]
