@@ -24,7 +24,9 @@ class Timex:
     ``point`` is the calendar stretch a DATE or TIME names (what later anaphoric
     expressions resolve against); ``anchored_on`` is the index of the expression this
     one was resolved against (``PUBLICATION`` for the publication date, None for none);
-    ``open_year`` marks a year read from tense alone, which a coordinated date may fix.
+    ``open_year`` marks a year read from tense alone, which a coordinated date may fix;
+    ``compared`` a value counted back from another for a comparison ("a year earlier"):
+    later expressions keep counting from the other one.
     """
 
     start: int
@@ -40,6 +42,7 @@ class Timex:
     point: Point | None = None
     anchored_on: int | None = None
     open_year: bool = False
+    compared: bool = False
 
 
 @dataclass

@@ -91,7 +91,14 @@ def before_after(hit: Hit, ref: Reference) -> list[Timex]:
         value = "PAST_REF" if direction < 0 else "FUTURE_REF"
         return [Timex(hit.start, hit.end, "DATE", value, "", "relative", "none",
                       mod=mod_of(hit))]
-    return _count_from_antecedent(hit, ref, unit, direction * number)
+    return _compared(_count_from_antecedent(hit, ref, unit, direction * number))
+
+
+def _compared(timexes: list[Timex]) -> list[Timex]:
+    """Mark values counted back for a comparison: not what later expressions count from."""
+    for timex in timexes:
+        timex.compared = True
+    return timexes
 
 
 def ago(hit: Hit, ref: Reference) -> list[Timex]:
@@ -130,8 +137,9 @@ def _ago_row(hit: Hit, ref: Reference, unit: str, direction: int, number: object
         if how == "previous" and antecedent.granularity in ("quarter", "half", "month") \
                 and antecedent.first.year == today.year:
             point = shift(antecedent, "Y", -1)
-            return [Timex(start, end, "DATE", point.value, point.granularity, "relative",
-                          "previous", mod=mod, point=point, anchored_on=anchored_on)]
+            return _compared([Timex(start, end, "DATE", point.value, point.granularity,
+                                    "relative", "previous", mod=mod, point=point,
+                                    anchored_on=anchored_on)])
     granularity = "year" if unit in ("DE", "CE") else UNIT_GRANULARITY.get(unit, "day")
     point = shift(floor(today, granularity), unit, direction * number)
     return [Timex(start, end, "DATE", point.value, point.granularity, "relative", anchor,
@@ -165,7 +173,7 @@ def year_ago_part(hit: Hit, ref: Reference) -> list[Timex]:
         start = antecedent if not coarser(granularity, antecedent.granularity) or \
             granularity == "year" else floor(antecedent.first, granularity)
         point = shift(floor(start.first, granularity), "Y", -1)
-    return _relative(hit, point, granularity, anchor, anchored_on)
+    return _compared(_relative(hit, point, granularity, anchor, anchored_on))
 
 
 def year_end(hit: Hit, ref: Reference) -> list[Timex]:

@@ -112,7 +112,7 @@ def _has_time(published: pd.Timestamp) -> bool:
 
 def _remember(reference: Reference, timex: Timex, index: int) -> None:
     """Update what later expressions resolve against."""
-    if timex.point is None or timex.type not in _ANTECEDENT_TYPES:
+    if timex.point is None or timex.type not in _ANTECEDENT_TYPES or timex.compared:
         return
     reference.previous = (timex.point, index)
     if timex.anchor == "explicit" and timex.granularity not in ("decade", "century"):
