@@ -85,20 +85,22 @@ def numeric_date(hit: Hit, ref: Reference) -> list[Timex]:
 
 
 def calendar_day(hit: Hit, ref: Reference) -> list[Timex]:
-    """August 20, 20 August 2025, the 12th of December."""
+    """August 20, 20 August 2025, the 12th of December, the week of March 6."""
     month = hit.meaning("month") or hit.meaning("month_short")
     number = hit.integer("day")
     year = hit.integer("year")
+    granularity = "week" if hit.text("week_of") else "day"
     if year is not None:
         day = safe_date(year, month, number)
-        return [] if day is None else dated(hit, Point("day", day), "date", "explicit")
+        return [] if day is None else dated(hit, floor(day, granularity), "date", "explicit")
     year, anchor, from_tense = _year_of(hit, ref, month, number)
     if year is None:
-        return unresolved_timex(hit, f"XXXX-{month:02d}-{number:02d}", "day")
+        return unresolved_timex(hit, f"XXXX-{month:02d}-{number:02d}", "day") \
+            if granularity == "day" else unresolved_timex(hit, "XXXX-WXX", "week")
     day = safe_date(year, month, number)
     if day is None:
         return []
-    return dated(hit, Point("day", day), "date", anchor, open_year=from_tense)
+    return dated(hit, floor(day, granularity), "date", anchor, open_year=from_tense)
 
 
 def calendar_month(hit: Hit, ref: Reference) -> list[Timex]:
@@ -152,10 +154,10 @@ def _months_after(day: date, months: int) -> date:
 
 
 def part_of_year(hit: Hit, ref: Reference) -> list[Timex]:
-    """the third quarter, third-quarter, the first half of 1990, the latest quarter."""
+    """the third quarter, third-quarter, the first half of 1990, the last quarter of 1989."""
     part = hit.meaning("part_of_year") or "Q"
     size = 3 if part == "Q" else 6
-    number = hit.ordinal("ordinal_number")
+    number = 12 // size if hit.text("last_part") else hit.ordinal("ordinal_number")
     year = hit.integer("year") or hit.integer("of_year")
     granularity = "quarter" if part == "Q" else "half"
     if number and number > 12 // size:
@@ -204,12 +206,13 @@ def year(hit: Hit, ref: Reference) -> list[Timex]:
 
 
 def spoken_year(hit: Hit, ref: Reference) -> list[Timex]:
-    """nineteen ninety-six, the year two thousand."""
+    """nineteen ninety-six, the year two thousand, January nineteen ninety-seven."""
     century = int(hit.meaning("century_word"))
     rest = (hit.meaning("spoken_tens") or 0) + (hit.meaning("spoken_ones") or 0) + (
         hit.meaning("ones_only") or 0)
-    value = century * 100 + rest
-    return dated(hit, Point("year", date(value, 1, 1)), "date", "explicit")
+    month = hit.meaning("month")
+    first = date(century * 100 + rest, month or 1, 1)
+    return dated(hit, Point("month" if month else "year", first), "date", "explicit")
 
 
 def year_period(hit: Hit, ref: Reference) -> list[Timex]:

@@ -98,6 +98,16 @@ def test_tag_dates_offsets_index_document_text(seeds):
      ("nineteen ninety-six", "DATE", "1996")),
     ("Elian was found on Thanksgiving Day.", "2000-01-07",
      ("Thanksgiving Day", "DATE", "1999-11-25")),
+    ("Atlanta again: January nineteen ninety-seven.", "1998-02-27",
+     ("January nineteen ninety-seven", "DATE", "1997-01")),
+    ("A hearing is set for the week of March 6.", "2000-02-24",
+     ("the week of March 6", "DATE", "2000-W10")),
+    ("Earnings fell in the last quarter of 1989.", "1990-03-01",
+     ("the last quarter of 1989", "DATE", "1989-Q4")),
+    ("Profit will rise in the last half of the year.", "1989-10-26",
+     ("the last half of the year", "DATE", "1989-H2")),
+    ("Investors shrugged off yesterday's report.", "1989-10-26",
+     ("yesterday", "DATE", "1989-10-25")),
 ])
 def test_tag_dates_resolves_calendar_dates(make_corpus, phrase, published, expected):
     assert values(tag_one(make_corpus, phrase, published)) == [expected]
@@ -270,6 +280,11 @@ def test_tag_dates_tells_durations_from_dates(make_corpus, phrase, expected):
     ("On Saturday, Gerasimov reported.", "2025-04-28", "2025-04-26"),
     ("Negotiations were postponed until Tuesday.", "2000-04-03", "2000-04-04"),
     ("Saturday, April 25 was rainy.", "1998-04-24", "1998-04-25"),
+    # A plan told in the pluperfect is past; "were planning to" looks ahead.
+    ("The offer had been due to expire Friday.", "1989-10-30", "1989-10-27"),
+    ("The team planned to leave Nairobi on Thursday.", "1998-09-30", "1998-10-01"),
+    ("They planned a rally on Saturday and were planning to march.", "2000-01-07", "2000-01-08"),
+    ("Ministers are preparing for the summit in April.", "1998-12-05", "1999-04"),
 ])
 def test_tag_dates_reads_tense_for_dates_without_a_year(make_corpus, phrase, published, expected):
     assert tag_one(make_corpus, phrase, published)["value"].tolist()[-1] == expected
@@ -290,6 +305,7 @@ def test_tag_dates_reads_tense_for_dates_without_a_year(make_corpus, phrase, pub
     "He set a quarterly dividend for developing the future relations.",
     "It was the fall of the Berlin Wall.",
     "It will be a second betrayal.",
+    "Iraq imports about three-quarters of its food.",
 ])
 def test_tag_dates_ignores_look_alikes(make_corpus, sentence):
     assert tag_one(make_corpus, sentence, "2025-06-30").empty
