@@ -85,22 +85,25 @@ def numeric_date(hit: Hit, ref: Reference) -> list[Timex]:
 
 
 def calendar_day(hit: Hit, ref: Reference) -> list[Timex]:
-    """August 20, 20 August 2025, the 12th of December, the week of March 6."""
+    """August 20, 20 August 2025, the 12th of December, the week of March 6, the morning
+    of March 5."""
     month = hit.meaning("month") or hit.meaning("month_short")
     number = hit.integer("day")
     year = hit.integer("year")
-    granularity = "week" if hit.text("week_of") else "day"
-    if year is not None:
-        day = safe_date(year, month, number)
-        return [] if day is None else dated(hit, floor(day, granularity), "date", "explicit")
-    year, anchor, from_tense = _year_of(hit, ref, month, number)
+    anchor, from_tense = "explicit", False
     if year is None:
-        return unresolved_timex(hit, f"XXXX-{month:02d}-{number:02d}", "day") \
-            if granularity == "day" else unresolved_timex(hit, "XXXX-WXX", "week")
+        year, anchor, from_tense = _year_of(hit, ref, month, number)
+    if year is None:
+        return unresolved_timex(hit, "XXXX-WXX", "week") if hit.text("week_of") else \
+            unresolved_timex(hit, f"XXXX-{month:02d}-{number:02d}", "day")
     day = safe_date(year, month, number)
     if day is None:
         return []
-    return dated(hit, floor(day, granularity), "date", anchor, open_year=from_tense)
+    part = hit.meaning("part_of_day")
+    point = Point("time", day, f"T{part}") if part else \
+        floor(day, "week" if hit.text("week_of") else "day")
+    return dated(hit, point, "date", anchor, open_year=from_tense,
+                 type_="TIME" if part else "DATE")
 
 
 def calendar_month(hit: Hit, ref: Reference) -> list[Timex]:

@@ -128,6 +128,9 @@ def test_tag_dates_resolves_calendar_dates(make_corpus, phrase, published, expec
     ("He will speak tonight.", "1998-01-20", ("tonight", "TIME", "1998-01-20TNI")),
     ("Shelling resumed yesterday afternoon.", "1998-01-20",
      ("yesterday afternoon", "TIME", "1998-01-19TAF")),
+    ("Shots rang out on the morning of March 5.", "2013-03-22",
+     ("the morning of March 5", "TIME", "2013-03-05TMO")),
+    ("It hit at 3:30 p.m. (1930 GMT).", "2013-03-22", ("3:30 p.m.", "TIME", "2013-03-22T15:30")),
 ])
 def test_tag_dates_reads_times_of_day(make_corpus, phrase, published, expected):
     assert values(tag_one(make_corpus, phrase, published)) == [expected]
