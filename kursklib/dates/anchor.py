@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 # Months in one unit, for the units that shift by months.
 _MONTHS_IN = {"M": 1, "Q": 3, "HY": 6, "Y": 12, "DE": 120, "CE": 1200, "ML": 12000}
@@ -24,8 +24,7 @@ _UNRESOLVED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE"
                "year": "XXXX", "decade": "XXX", "century": "XX", "time": "XXXX-XX-XX"}
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(NamedTuple):
     """A stretch of the calendar: its granularity and first day (``code`` for seasons/times).
 
     Attributes:
@@ -101,12 +100,12 @@ def shift(point: Point, unit: str, count: int) -> Point | None:
     if _RANK.get(point.granularity, 0) > _RANK[granularity] and point.granularity != "season":
         return None
     if unit in _DAYS_IN:
-        return replace(point, first=point.first + timedelta(_DAYS_IN[unit] * count))
+        return point._replace(first=point.first + timedelta(_DAYS_IN[unit] * count))
     months = point.first.year * 12 + point.first.month - 1 + _MONTHS_IN[unit] * count
     if not 1 <= months // 12 <= 9999:
         return None
     day = min(point.first.day, calendar.monthrange(months // 12, months % 12 + 1)[1])
-    return replace(point, first=date(months // 12, months % 12 + 1, day))
+    return point._replace(first=date(months // 12, months % 12 + 1, day))
 
 
 def coarser(granularity: str, than: str) -> bool:

@@ -54,7 +54,7 @@ def _year_of(hit: Hit, ref: Reference, month: int, day: int | None) -> tuple[int
     if past is None or future is None:
         return published.year, anchor, True
     ahead, back = (future - start).days, (start - past).days
-    if back * 2 <= ahead and ahead >= REACH_WITH_CUE:
+    if ahead >= REACH_WITH_CUE:
         return past.year, anchor, True  # no cue could read it forward
     direction = ref.tense(hit.start, hit.end, past_cues=False)
     if direction < 0:

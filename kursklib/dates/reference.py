@@ -195,13 +195,16 @@ class Hit:
         (8, 20)
     """
 
+    __slots__ = ("match", "rule", "language", "start", "end", "_groups")
+
     def __init__(self, match: re.Match[str], rule: Rule, language: DateLanguage) -> None:
         self.match, self.rule, self.language = match, rule, language
         self.start, self.end = match.span()
+        self._groups = rule.groups
 
     def text(self, slot: str) -> str | None:
         """The text of ``slot`` (None when the match left it out)."""
-        group = self.rule.groups.get(slot)
+        group = self._groups.get(slot)
         return None if group is None else self.match.group(group)
 
     def span(self, slot: str) -> tuple[int, int]:
@@ -210,7 +213,8 @@ class Hit:
 
     def meaning(self, slot: str) -> Any:
         """What the words of ``slot`` mean in their class (None when absent)."""
-        text = self.text(slot)
+        group = self._groups.get(slot)
+        text = None if group is None else self.match.group(group)
         if text is None:
             return None
         return self.language.meaning(self.rule.slots[slot], text)
@@ -290,7 +294,7 @@ def mod_of(hit: Hit) -> str:
         >>> mod_of(Hit(match, english.rules[match.lastgroup], english))
         'START'
     """
-    for slot in ("part_mod", "approx_mod", "approx_tail"):
+    for slot in hit.rule.mod_slots:
         meaning = hit.meaning(slot)
         if meaning:
             return str(meaning)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import LanguageError
 from ..lang import Language, load_language
@@ -33,9 +33,12 @@ class Rule:
         groups: Each slot and the name of its group in the compiled pattern.
         cased: The groups whose words must begin with a capital in the text.
         examples: Phrases the rule must find (checked by the tests).
-        checks: Context checks: ``not_before``/``only_before`` match the text after the
-            expression, ``not_after``/``only_after`` the text before it.
+        checks: Context checks ``(after, required, pattern)``: ``not_before`` and
+            ``only_before`` match the text after the expression (``after``),
+            ``not_after`` and ``only_after`` the text before it; ``only_...`` ones must
+            match (``required``), ``not_...`` ones must not.
         options: The rule's other settings.
+        mod_slots: Its slots that can carry a TimeML mod, in the order they decide it.
     """
 
     name: str
@@ -44,8 +47,23 @@ class Rule:
     groups: dict[str, str]
     cased: tuple[str, ...]
     examples: tuple[str, ...]
-    checks: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    checks: tuple[tuple[bool, bool, re.Pattern[str]], ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
+    mod_slots: tuple[str, ...] = ()
+
+
+class Bucket(NamedTuple):
+    """The rules that can read an expression with a given first word and head word:
+    ``first`` tries them all in table order at a position (``match``); ``names`` and
+    ``matchers`` list them one by one, to go on past a match the text does not allow."""
+
+    first: Callable[[str, int], re.Match[str] | None]
+    names: tuple[str, ...]
+    matchers: tuple[Callable[[str, int], re.Match[str] | None], ...]
+
+
+def _no_match(text: str, position: int) -> None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -80,27 +98,49 @@ class DateLanguage:
     cues: dict[str, re.Pattern[str]]
     licensed: dict[str, re.Pattern[str]]
     capitals: frozenset[str]
-    _buckets: dict[tuple[str, str], tuple[Callable[..., Any], ...]] = field(
-        default_factory=dict)
+    _buckets: dict[tuple[str, ...], Bucket] = field(default_factory=dict)
     _meanings: dict[tuple[str, str], Any] = field(default_factory=dict)
+    _tokens: dict[str, str] = field(default_factory=dict)
     counts: dict[str, Any] = field(default_factory=dict)  # parsed counts, by their text
 
-    def matchers_for(self, first: str, head: str) -> tuple[Callable[..., Any], ...]:
-        """The ``match`` methods of the rules, in table order, that can begin with the
-        word ``first`` and contain the word ``head`` (both folded; ``DIGIT`` for a number).
+    def matchers_for(self, first: str, head: str, after: str = "") -> Bucket:
+        """The rules, in table order, that can begin with the word ``first`` and contain
+        the word ``head`` (and the word ``after``, if given; all folded, ``DIGIT`` for a
+        number): one pattern that tries them all in that order, and each rule's group name
+        and own ``match`` method.
 
         Example:
-            >>> len(date_language("en").matchers_for("last", "week")) > 0
-            True
+            >>> bucket = date_language("en").matchers_for("last", "week")
+            >>> bucket.first("it fell last week", 8).group()
+            'last week'
         """
-        key = (first, head)
-        matchers = self._buckets.get(key)
-        if matchers is None:
-            indexes = sorted(self.first_rules.get(key[0], frozenset())
-                             & self.word_rules.get(key[1], frozenset()))
-            matchers = tuple(self.rule_patterns[index].match for index in indexes)
-            self._buckets[key] = matchers
-        return matchers
+        key = (first, head, after)
+        bucket = self._buckets.get(key)
+        if bucket is None:
+            indexes = self.first_rules.get(first, frozenset()) & self.word_rules.get(
+                head, frozenset())
+            if after:
+                indexes &= self.word_rules.get(after, frozenset())
+            patterns = [self.rule_patterns[index] for index in sorted(indexes)]
+            either = re.compile("|".join(pattern.pattern for pattern in patterns)) \
+                if patterns else None
+            bucket = Bucket(either.match if either else _no_match,
+                            tuple(f"r{index}" for index in sorted(indexes)),
+                            tuple(pattern.match for pattern in patterns))
+            self._buckets[key] = bucket
+        return bucket
+
+    def token(self, word: str) -> str:
+        """A word of the text as the rules' word index knows it (``DIGIT`` for a number).
+
+        Example:
+            >>> date_language("en").token("1990s")
+            '0'
+        """
+        known = self._tokens.get(word)
+        if known is None:
+            known = self._tokens[word] = DIGIT if word[0].isdigit() else fold_phrase(word)
+        return known
 
     def meaning(self, word_class: str, phrase: str) -> Any:
         """What ``phrase`` means in ``word_class`` (None if it is not listed there).
@@ -244,6 +284,8 @@ def _word_tables(raw: Mapping[str, Any], source: str, *, fold: bool = True
 
 
 _CHECKS = ("not_before", "only_before", "not_after", "only_after")
+# The slots whose words are a TimeML mod, in the order they decide it.
+_MOD_SLOTS = ("part_mod", "approx_mod", "approx_tail")
 
 
 def _compile_rule(index: int, entry: Any, expand: Expander, named: dict[str, str],
@@ -261,12 +303,14 @@ def _compile_rule(index: int, entry: Any, expand: Expander, named: dict[str, str
     for kind in _CHECKS:
         if kind in entry:
             context = named.get(str(entry[kind]), str(entry[kind]))
-            checks.append((kind, re.compile(context if kind.endswith("before") else
-                                            f"(?:{context})$", re.IGNORECASE)))
+            checks.append((kind.endswith("before"), kind.startswith("only"),
+                           re.compile(context if kind.endswith("before") else
+                                      f"(?:{context})$", re.IGNORECASE)))
     options = {key: value for key, value in entry.items()
                if key not in ("name", "pattern", "normalise", "examples", *_CHECKS)}
     examples = tuple(str(example) for example in entry.get("examples", []))
     groups = {slot: f"r{index}_{slot}" for slot in slots}
     capitals = tuple(groups[slot] for slot, name in slots.items() if name in cased)
+    mod_slots = tuple(slot for slot in _MOD_SLOTS if slot in slots)
     return Rule(str(entry["name"]), str(entry["normalise"]), slots, groups, capitals, examples,
-                tuple(checks), options), regex
+                tuple(checks), options, mod_slots), regex

@@ -16,6 +16,10 @@ from .rules import DateLanguage, fold_case
 from .templates import DIGIT
 
 _WORD = re.compile(r"[^\W_]+")
+# The word after the one at a position (the rest of that word, then what separates them).
+_NEXT_WORD = re.compile(r"[^\W_]*[\W_]+([^\W_]+)")
+# Rules enough to try at once; with more, the word after the first narrows them down.
+_FEW = 2
 # Between the numbers of one date or time ("12/4/24", "2024-12-04", "10:35", "04.12.2024").
 _DATE_SEPARATORS = np.array([ord(char) for char in "-/.:"])
 
@@ -66,20 +70,20 @@ class Scanner:
         starters, starter_ids = starters[near], starter_ids[near]
         head_bounds = np.searchsorted(heads, offsets).tolist()
         starter_bounds = np.searchsorted(starters, offsets).tolist()
-        words, folded, ends = self._words, fold_case(hits.joined), offsets.tolist()
-        head_ids, starter_ids = head_ids.tolist(), starter_ids.tolist()
-        heads, starters = heads.tolist(), starters.tolist()
+        words = np.array(self._words, dtype=object)
+        # Offsets within each text, and words, as lists sliced per text below.
+        heads = (heads - offsets[np.searchsorted(offsets, heads, side="right") - 1]).tolist()
+        starters = (starters - offsets[np.searchsorted(offsets, starters, side="right") - 1]
+                    ).tolist()
+        head_words, starter_words = words[head_ids].tolist(), words[starter_ids].tolist()
         found = []
         for doc in range(len(texts)):
-            offset = ends[doc]
             first_head, last_head = head_bounds[doc], head_bounds[doc + 1]
             first_starter, last_starter = starter_bounds[doc], starter_bounds[doc + 1]
             found.append(Candidates(
-                [head - offset for head in heads[first_head:last_head]],
-                [words[i] for i in head_ids[first_head:last_head]],
-                [start - offset for start in starters[first_starter:last_starter]],
-                [words[i] for i in starter_ids[first_starter:last_starter]],
-                folded[offset:offset + len(texts[doc])] if last_head > first_head else ""))
+                heads[first_head:last_head], head_words[first_head:last_head],
+                starters[first_starter:last_starter], starter_words[first_starter:last_starter],
+                fold_case(texts[doc]) if last_head > first_head else ""))
         return found
 
     def _starters_before(self, joined: str, heads: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -207,8 +211,23 @@ def _first_match(text: str, folded: str, low: int, head: int, head_word: str,
     table order) that can begin with the starter's word and contain the head's."""
     first = bisect.bisect_left(starters, low)
     for index in range(first, bisect.bisect_right(starters, head, lo=first)):
-        start = starters[index]
-        for match_at in language.matchers_for(words[index], head_word):
+        start, word = starters[index], words[index]
+        bucket = language.matchers_for(word, head_word)
+        if len(bucket.names) > _FEW and head > start and word != DIGIT:
+            # An expression that reaches the head also holds the word after its first.
+            after = _NEXT_WORD.match(folded, start)
+            if after is None:
+                continue
+            bucket = language.matchers_for(word, head_word, language.token(after.group(1)))
+        if not bucket.names:
+            continue
+        match = bucket.first(folded, start)
+        if match is None:
+            continue
+        if match.end() > start and _accepted(text, match, language):
+            return match
+        # The text does not allow the first rule that matched: try the ones after it.
+        for match_at in bucket.matchers[bucket.names.index(match.lastgroup) + 1:]:
             match = match_at(folded, start)
             if match is not None and match.end() > start and _accepted(text, match, language):
                 return match
@@ -225,10 +244,9 @@ def _accepted(text: str, match: re.Match[str], language: DateLanguage) -> bool:
         if begin >= 0 and not text[begin].isupper():
             return False
     low = max(0, start - 40)
-    for kind, check in rule.checks:
-        found = check.match(text, end) if kind.endswith("before") else \
-            check.search(text[low:start])
-        if (found is None) == kind.startswith("only"):
+    for after, required, check in rule.checks:
+        found = check.match(text, end) if after else check.search(text[low:start])
+        if (found is None) == required:
             return False
     if not text[start].isupper():
         return True

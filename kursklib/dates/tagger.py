@@ -51,16 +51,20 @@ def tag_dates(corpus: Corpus, *, reference_date: str | date | pd.Timestamp | Non
     fallback = None if reference_date is None else _as_date(reference_date)
     texts = corpus.documents["text"].tolist()
     index = corpus.sentence_index
+    columns = [column.tolist() for column in (index.start, index.end, index.sent_id)]
     rows: list[tuple] = []
     for position, (doc_id, text, published, candidates) in enumerate(zip(
             corpus.documents["doc_id"].tolist(), texts, corpus.documents["published"].tolist(),
             scanner_for(language).candidates(texts), strict=True)):
+        if not candidates.heads:
+            continue
         here = index.rows(position)
-        bounds = tuple(column[here.start:here.stop].tolist()
-                       for column in (index.start, index.end, index.sent_id))
+        bounds = tuple(column[here.start:here.stop] for column in columns)
         rows.extend(_tag_document(doc_id, text, published, bounds, candidates, fallback,
                                   compiled))
-    return pd.DataFrame(rows, columns=DATE_COLUMNS).astype(_DTYPES)
+    columns = list(zip(*rows)) or [()] * len(DATE_COLUMNS)
+    return pd.DataFrame({name: pd.array(list(values), dtype=_DTYPES[name])
+                         for name, values in zip(DATE_COLUMNS, columns, strict=True)})
 
 
 def _as_date(value: str | date | pd.Timestamp) -> date:
@@ -78,13 +82,12 @@ def _tag_document(doc_id: str, text: str, published: pd.Timestamp,
                   candidates: Candidates, fallback: date | None,
                   language: DateLanguage) -> list[tuple]:
     """Read one document's expressions in order, each against what came before it."""
-    if not candidates.heads:
-        return []
     known = published is not pd.NaT
     reference = Reference(published.date() if known else None,
                           published.to_pydatetime() if known and _has_time(published) else None,
                           fallback, language, text, candidates.folded)
     starts, ends, ids = bounds
+    rules = language.rules
     timexes: list[Timex] = []
     sentences: list[int] = []
     for match in find_expressions(text, candidates, language):
@@ -94,7 +97,7 @@ def _tag_document(doc_id: str, text: str, published: pd.Timestamp,
         if position < 0 or match.start() >= ends[position]:
             continue
         reference.sentence = (starts[position], ends[position])
-        rule = language.rules[match.lastgroup]
+        rule = rules[match.lastgroup]
         for timex in NORMALISERS[rule.normaliser](Hit(match, rule, language), reference):
             timexes.append(timex)
             sentences.append(ids[position])

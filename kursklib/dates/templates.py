@@ -202,31 +202,32 @@ def _unit(unit: str) -> str:
 
 
 def literal_words(template: str) -> set[str]:
-    """The words a template spells out itself (outside placeholders and look-arounds).
+    """The words a template spells out itself (outside placeholders and look-arounds),
+    whole even where the parser splits them ("the|that" is read as "th(?:e|at)").
 
     Example:
-        >>> sorted(literal_words("(?:the )?{month} of {year}(?! ago)"))
-        ['of', 'the']
+        >>> sorted(literal_words("(?:the|that) {month} of {year}(?! ago)"))
+        ['of', 'th', 'that', 'the']
     """
     text = spaced(PLACEHOLDER.sub("\x00", template))
     runs: list[str] = []
 
-    def walk(items: Any) -> None:
-        current = ""
+    def walk(items: Any, current: str = "") -> None:
+        """Collect the runs of letters of ``items``, the first continuing ``current``."""
         for op, argument in items:
             if op is regex_parser.LITERAL and chr(argument).isalnum():
                 current += chr(argument)
                 continue
             if current:
                 runs.append(current)
-                current = ""
             if op is regex_parser.SUBPATTERN:
-                walk(argument[-1])
+                walk(argument[-1], current)
             elif op is regex_parser.BRANCH:
                 for branch in argument[1]:
-                    walk(branch)
+                    walk(branch, current)
             elif op in (regex_parser.MAX_REPEAT, regex_parser.MIN_REPEAT):
-                walk(argument[2])
+                walk(argument[2], current)
+            current = ""
         if current:
             runs.append(current)
 
