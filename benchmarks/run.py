@@ -1,53 +1,93 @@
-"""Benchmark actor and date tagging against spaCy, flashtext and dateparser.
+"""Benchmark every stage on generated corpora, against the tools a user would reach for.
 
-Run with ``make bench`` (installs the ``bench`` extra). Speeds are MB/s of UTF-8 text on
-the seed articles repeated to about 5 MB; accuracy of dates is scored on the seeds
-against ``seed_dates_gold.csv`` (hand-checked calendar expressions).
+Run with ``make bench`` (installs the ``bench`` extra), or ``python benchmarks/run.py
+[--sizes 1000 10000] [--stage-sizes 100000] [--figures 10000] [--large DIR]``. Prints one
+table: stage, size, MB/s, docs/s, peak RSS of the process during the stage, the growth
+exponent of time from the previous size (1.0 = linear; 10x documents at 12x time is 1.08),
+and each peer, timed on the same texts in the same run.
 """
 
 from __future__ import annotations
 
-import csv
+import argparse
+import math
+import os
+import subprocess
 import sys
 import tempfile
+import threading
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-import pandas as pd
-
-from kursklib import load_gazetteer, read_corpus, tag_actors, tag_dates
+import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-GOLD = Path(__file__).resolve().parent / "seed_dates_gold.csv"
-TARGET_BYTES = 5_000_000
-REPEATS = 5
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpora import write_corpus  # noqa: E402
+from kursklib import (  # noqa: E402
+    build_timeline,
+    count_document_terms,
+    load_gazetteer,
+    read_corpus,
+    score_keyness,
+    tag_actors,
+    tag_corpus,
+    tag_dates,
+    tag_tokens,
+)
+
+DATEPARSER_DOCUMENTS = 50  # dateparser is slow: it reads this many documents of each corpus
 
 
-def _timed(run: Callable[[], object]) -> float:
-    """Best of REPEATS wall-clock seconds."""
-    times = []
-    for _ in range(REPEATS):
+class _Peak:
+    """The peak resident memory of a process (and its children) while a block runs."""
+
+    def __init__(self, pid: int | None = None, *, children: bool = False) -> None:
+        self._process = psutil.Process(pid)
+        self._children = children
+        self.peak = 0
+        self._done = threading.Event()
+
+    def _rss(self) -> int:
+        processes = [self._process]
+        if self._children:
+            try:
+                processes += self._process.children(recursive=True)
+            except psutil.Error:  # the process has ended
+                pass
+        total = 0
+        for process in processes:
+            try:
+                total += process.memory_info().rss
+            except psutil.Error:
+                pass
+        return total
+
+    def _watch(self) -> None:
+        while not self._done.wait(0.02):
+            self.peak = max(self.peak, self._rss())
+
+    def __enter__(self) -> _Peak:
+        self.peak = self._rss()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._done.set()
+        self._thread.join()
+        self.peak = max(self.peak, self._rss())
+
+
+def _measure(run: Callable[[], object]) -> tuple[float, int, object]:
+    with _Peak() as peak:
         start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def _repeated_corpus(folder: Path) -> Path:
-    """Copy the seeds (with their metadata) until the corpus holds about TARGET_BYTES."""
-    seeds = read_corpus(SEEDS).documents
-    size = int(seeds["text"].str.encode("utf-8").str.len().sum())
-    copies = TARGET_BYTES // size + 1
-    rows = [{"doc_id": f"{doc_id}-{copy:04d}", "published": published.date().isoformat(),
-             "text": text}
-            for copy in range(copies)
-            for doc_id, published, text in zip(seeds["doc_id"], seeds["published"],
-                                               seeds["text"], strict=True)]
-    path = folder / "repeated.jsonl"
-    pd.DataFrame(rows).to_json(path, orient="records", lines=True, force_ascii=False)
-    return path
+        result = run()
+        seconds = time.perf_counter() - start
+    return seconds, peak.peak, result
 
 
 def _aliases() -> list[str]:
@@ -57,104 +97,163 @@ def _aliases() -> list[str]:
                                    *actor.metonyms)})
 
 
-def bench_actors(corpus, megabytes: float) -> dict[str, float]:
+def bench_stages(folder: Path, cache: Path) -> list[dict]:
+    """Every stage, then each peer, on one corpus folder."""
+    rows = []
+    seconds, rss, corpus = _measure(lambda: read_corpus(folder))
     texts = corpus.documents["text"].tolist()
-    tag_actors(corpus, unlisted=False)  # compile the gazetteer's matcher outside the timing
-    results = {  # ours first, before the peers fill the heap
-        "kursklib tag_actors (gazetteer only)": _timed(lambda: tag_actors(corpus, unlisted=False)),
-        "kursklib tag_actors (with unlisted names)": _timed(lambda: tag_actors(corpus)),
-    }
-    import spacy
-    from flashtext import KeywordProcessor
-    from spacy.matcher import PhraseMatcher
+    megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+    documents = len(texts)
 
-    aliases = _aliases()
-    nlp = spacy.blank("en")
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    matcher.add("ACTOR", [nlp.make_doc(alias) for alias in aliases])
-    keywords = KeywordProcessor(case_sensitive=False)
-    for alias in aliases:
-        keywords.add_keyword(alias)
-    results["spaCy PhraseMatcher (blank en, LOWER)"] = _timed(
-        lambda: [matcher(doc) for doc in nlp.pipe(texts)])
-    results["flashtext KeywordProcessor"] = _timed(
-        lambda: [keywords.extract_keywords(text, span_info=True) for text in texts])
-    return {name: megabytes / seconds for name, seconds in results.items()}
+    def row(stage: str, seconds: float, rss: int, *, megabytes: float = megabytes,
+            documents: int = documents) -> None:
+        rows.append({"stage": stage, "documents": documents, "seconds": seconds,
+                     "mb_s": megabytes / seconds, "docs_s": documents / seconds,
+                     "rss_mb": rss / 2**20})
 
+    row("read_corpus (with sentences)", seconds, rss)
+    tag_actors(corpus, unlisted=False)  # compile the gazetteer outside the timing
+    seconds, rss, mentions = _measure(lambda: tag_actors(corpus))
+    row("tag_actors (default, unlisted names)", seconds, rss)
+    seconds, rss, _ = _measure(lambda: tag_actors(corpus, unlisted=False))
+    row("tag_actors (gazetteer only)", seconds, rss)
+    seconds, rss, dates = _measure(lambda: tag_dates(corpus))
+    row("tag_dates", seconds, rss)
+    seconds, rss, (tokens, terms) = _measure(lambda: (
+        tokens := tag_tokens(corpus, mentions), count_document_terms(tokens, mentions)))
+    row("terms: tag_tokens + count_document_terms", seconds, rss)
+    seconds, rss, _ = _measure(lambda: build_timeline(dates, mentions, tokens, corpus.sentences,
+                                                      corpus.documents))
+    row("build_timeline", seconds, rss)
+    del tokens
+    seconds, rss, _ = _measure(lambda: score_keyness(terms, top=10))
+    row("score_keyness (every document)", seconds, rss)
+    del corpus, mentions, dates, terms
+    seconds, rss, _ = _measure(lambda: tag_corpus(folder, cache_dir=cache))
+    row("tag_corpus (whole stage, to Parquet)", seconds, rss)
 
-def bench_dates(corpus, megabytes: float, seeds) -> tuple[dict[str, float], dict[str, dict]]:
     from dateparser.search import search_dates
+    from flashtext import KeywordProcessor
+    from sklearn.feature_extraction.text import CountVectorizer
 
-    def dateparser_run(documents: pd.DataFrame) -> list[list[tuple[str, object]]]:
-        return [search_dates(text, languages=["en"],
-                             settings={"RELATIVE_BASE": published.to_pydatetime()}) or []
-                for text, published in zip(documents["text"], documents["published"],
-                                           strict=True)]
-
-    tag_dates(seeds)  # compile outside the timing
-    ours = megabytes / _timed(lambda: tag_dates(corpus))
-    seed_megabytes = seeds.documents["text"].str.encode("utf-8").str.len().sum() / 1e6
-    found = dateparser_run(seeds.documents)  # warm up: dateparser loads its data lazily
-    theirs = seed_megabytes / _timed(lambda: dateparser_run(seeds.documents))
-    speeds = {"kursklib tag_dates": ours, "dateparser search_dates (seeds only)": theirs}
-    gold = list(csv.DictReader(GOLD.open(encoding="utf-8")))
-    dates = tag_dates(seeds)
-    calendar = dates[dates["value"].str.match(r"^\d{4}(-|$)")]
-    kursklib_pairs = list(zip(calendar["doc_id"], calendar["surface"], calendar["value"],
-                              strict=True))
-    dateparser_pairs = [(doc_id, surface, parsed.date().isoformat())
-                        for doc_id, matches in zip(seeds.documents["doc_id"], found, strict=True)
-                        for surface, parsed in matches]
-    accuracy = {"kursklib": _score(kursklib_pairs, gold),
-                "dateparser": _score(dateparser_pairs, gold)}
-    return speeds, accuracy
+    seconds, rss, _ = _measure(lambda: CountVectorizer().fit_transform(texts))
+    row("  peer: scikit-learn CountVectorizer", seconds, rss)
+    keywords = KeywordProcessor(case_sensitive=False)
+    for alias in _aliases():
+        keywords.add_keyword(alias)
+    seconds, rss, _ = _measure(lambda: [keywords.extract_keywords(text, span_info=True)
+                                        for text in texts])
+    row("  peer: flashtext (same aliases)", seconds, rss)
+    sample = texts[:DATEPARSER_DOCUMENTS]
+    search_dates(sample[0], languages=["en"])  # dateparser loads its data lazily
+    seconds, rss, _ = _measure(lambda: [search_dates(text, languages=["en"]) for text in sample])
+    row(f"  peer: dateparser search_dates ({len(sample)} docs)", seconds, rss,
+        megabytes=sum(len(text.encode("utf-8")) for text in sample) / 1e6,
+        documents=len(sample))
+    return rows
 
 
-def _score(found: list[tuple[str, str, str]], gold: list[dict[str, str]]) -> dict[str, float]:
-    """Detection P/R/F1 by (doc, surface) and value accuracy on the detected gold items."""
-    remaining = [(g["doc_id"], g["surface"].lower(), g["value"]) for g in gold]
-    matched, correct = 0, 0
-    for doc_id, surface, value in found:
-        hit = next((g for g in remaining if g[0] == doc_id and (
-            g[1] in surface.lower() or surface.lower() in g[1])), None)
-        if hit is None:
-            continue
-        remaining.remove(hit)
-        matched += 1
-        correct += value.startswith(hit[2]) and (len(hit[2]) >= 8 or value == hit[2])
-    precision = matched / len(found) if found else 0.0
-    recall = matched / len(gold)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1,
-            "value_accuracy": correct / matched if matched else 0.0}
+def bench_stage_only(folder: Path, cache: Path) -> list[dict]:
+    """The tagging stage alone, streamed in batches, on a corpus folder (no table read back)."""
+    files = [file for file in folder.iterdir() if file.suffix == ".txt"]
+    megabytes = sum(file.stat().st_size for file in files) / 1e6
+    seconds, rss, _ = _measure(lambda: tag_corpus(folder, cache_dir=cache, tables=[]))
+    return [{"stage": "tag_corpus (whole stage, to Parquet)", "documents": len(files),
+             "seconds": seconds, "mb_s": megabytes / seconds, "docs_s": len(files) / seconds,
+             "rss_mb": rss / 2**20}]
 
 
-def main() -> int:
-    with tempfile.TemporaryDirectory() as folder:
-        start = time.perf_counter()
-        corpus = read_corpus(_repeated_corpus(Path(folder)))
-        read_seconds = time.perf_counter() - start
-    megabytes = corpus.documents["text"].str.encode("utf-8").str.len().sum() / 1e6
-    seeds = read_corpus(SEEDS)
-    print(f"corpus: {len(corpus.documents)} documents, {megabytes:.2f} MB; "
-          f"read + sentences in {read_seconds:.2f} s ({megabytes / read_seconds:.2f} MB/s)")
-    print(f"\nactor tagging (MB/s, best of {REPEATS}):")
-    actor_speeds = bench_actors(corpus, megabytes)
-    for name, speed in actor_speeds.items():
-        print(f"  {name:45s} {speed:8.2f}")
-    ours = actor_speeds["kursklib tag_actors (gazetteer only)"]
-    print(f"  speed-up: {ours / actor_speeds['spaCy PhraseMatcher (blank en, LOWER)']:.1f}x spaCy,"
-          f" {ours / actor_speeds['flashtext KeywordProcessor']:.1f}x flashtext")
-    print(f"\ndate tagging (MB/s, best of {REPEATS}):")
-    date_speeds, accuracy = bench_dates(corpus, megabytes, seeds)
-    for name, speed in date_speeds.items():
-        print(f"  {name:45s} {speed:8.3f}")
-    ratio = date_speeds["kursklib tag_dates"] / date_speeds["dateparser search_dates (seeds only)"]
-    print(f"  speed-up: {ratio:.0f}x dateparser")
-    print("\ncalendar dates on the seeds (gold: benchmarks/seed_dates_gold.csv):")
-    for name, scores in accuracy.items():
-        print(f"  {name:12s} " + "  ".join(f"{key} {value:.2f}" for key, value in scores.items()))
+def bench_figures(folder: Path, output: Path, cache: Path) -> dict:
+    """``kursk figures`` end to end (tagging included), with its whole process tree's memory."""
+    environment = {**os.environ, "KURSKLIB_CACHE_DIR": str(cache)}
+    start = time.perf_counter()
+    kursk = Path(sys.executable).parent / "kursk"
+    process = subprocess.Popen([str(kursk), "figures", "--corpus",
+                                str(folder), "--output", str(output)], env=environment,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with _Peak(process.pid, children=True) as peak:
+        _, error = process.communicate()
+    seconds = time.perf_counter() - start
+    if process.returncode:
+        raise SystemExit(f"kursk figures failed: {error.decode()[-500:]}")
+    largest = max(path.stat().st_size for path in output.glob("*.png"))
+    return {"seconds": seconds, "tree_rss_mb": peak.peak / 2**20, "largest_png_mb": largest / 1e6}
+
+
+def _print_table(rows: list[dict]) -> None:
+    print(f"{'stage':44s} {'docs':>7s} {'s':>8s} {'MB/s':>8s} {'docs/s':>9s} {'peak RSS':>9s} "
+          f"{'growth':>7s} {'x peer':>7s}")
+    previous: dict[str, dict] = {}
+    ours = {"  peer: scikit-learn CountVectorizer": "terms: tag_tokens + count_document_terms",
+            "  peer: flashtext (same aliases)": "tag_actors (default, unlisted names)",
+            "  peer: dateparser search_dates": "tag_dates"}
+    by_size: dict[tuple[str, int], dict] = {(row["stage"], row["documents"]): row for row in rows}
+    for row in rows:
+        before = previous.get(row["stage"])
+        growth = (math.log(row["seconds"] / before["seconds"])
+                  / math.log(row["documents"] / before["documents"])
+                  ) if before and before["documents"] != row["documents"] else None
+        previous[row["stage"]] = row
+        peer = next((stage for name, stage in ours.items() if row["stage"].startswith(name)),
+                    None)
+        ratio = ""
+        if peer:
+            size = row["documents"] if not row["stage"].startswith("  peer: dateparser") else max(
+                documents for stage, documents in by_size if stage == peer)
+            mine = by_size.get((peer, size))
+            ratio = f"{mine['mb_s'] / row['mb_s']:.2f}x" if mine else ""
+        print(f"{row['stage']:44s} {row['documents']:7d} {row['seconds']:8.2f} "
+              f"{row['mb_s']:8.2f} {row['docs_s']:9.0f} {row['rss_mb']:8.0f}M "
+              f"{'' if growth is None else f'{growth:.2f}':>7s} {ratio:>7s}")
+    print("growth: exponent of time against documents from the previous size of the same stage;"
+          " x peer: the kursklib stage's MB/s over the peer's (dateparser: against our largest"
+          " corpus).")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--stage-sizes", type=int, nargs="*", default=[100000])
+    parser.add_argument("--figures", type=int, default=10000,
+                        help="articles for the end-to-end kursk figures run (0: skip)")
+    parser.add_argument("--large", type=Path, help="a corpus folder (about 1 GB) for the stage")
+    parser.add_argument("--work", type=Path, help="where corpora are generated (default: temp)")
+    args = parser.parse_args(argv)
+    warnings.simplefilter("ignore")
+    with tempfile.TemporaryDirectory() as temporary:
+        work = args.work or Path(temporary)
+        rows: list[dict] = []
+
+        def corpus(size: int) -> Path:
+            folder = work / f"corpus-{size}"
+            if not (folder / "metadata.csv").is_file():
+                write_corpus(size, folder)
+            return folder
+
+        for size in args.sizes:
+            rows += bench_stages(corpus(size), Path(temporary) / f"cache-{size}")
+        for size in args.stage_sizes:
+            rows += bench_stage_only(corpus(size), Path(temporary) / f"cache-{size}")
+        if args.large:
+            rows += bench_stage_only(args.large, Path(temporary) / "cache-large")
+        _print_table(sorted(rows, key=lambda row: (_order(row["stage"]), row["documents"])))
+        if args.figures:
+            figures = bench_figures(corpus(args.figures), Path(temporary) / "figures",
+                                    Path(temporary) / "figures-cache")
+            print(f"\nkursk figures on {args.figures} articles (tagging included): "
+                  f"{figures['seconds']:.0f} s, peak RSS of the process tree "
+                  f"{figures['tree_rss_mb']:.0f} MB, "
+                  f"largest PNG {figures['largest_png_mb']:.2f} MB")
     return 0
+
+
+_STAGE_ORDER = ["read_corpus", "tag_actors (default", "  peer: flashtext", "tag_actors (gaz",
+                "tag_dates", "  peer: dateparser", "terms:", "  peer: scikit", "score_keyness",
+                "build_timeline", "tag_corpus"]
+
+
+def _order(stage: str) -> int:
+    return next(index for index, prefix in enumerate(_STAGE_ORDER) if stage.startswith(prefix))
 
 
 if __name__ == "__main__":

@@ -4,45 +4,51 @@ from .actors import (
     Actor,
     Gazetteer,
     build_cooccurrence,
+    build_gazetteer_draft,
     count_mentions,
     find_unlisted_names,
     load_gazetteer,
     tag_actors,
+    write_gazetteer_draft,
 )
 from .corpus import Corpus, read_corpus
 from .dates import tag_dates
 from .errors import KursklibError, KursklibWarning
-from .keyness import score_document_keyness, score_keyness
+from .events import count_event_periods, count_events
+from .keyness import score_keyness
 from .kwic import tag_kwic
 from .lang import available_languages
-from .output import save_chart, save_figure, write_table
+from .output import save_chart, save_figure, write_table, write_text
 from .plots import (
     plot_actor_mentions,
     plot_cooccurrence_network,
     plot_dispersion,
     plot_heatmap,
     plot_term_counts,
-    plot_timeline,
 )
 from .sentences import split_sentences
-from .terms import count_terms, count_tfidf, find_collocations, tag_terms
+from .tagged import Tagged, read_tagged, tag_corpus
+from .terms import count_document_terms, count_terms, count_tfidf, find_collocations, tag_terms
 from .timeline import build_timeline
+from .timeline_plots import plot_event_periods, plot_timeline
 from .tokens import tag_tokens
 
 __all__ = [
-    # reading
-    "Corpus", "read_corpus", "split_sentences", "available_languages",
+    # reading, and the tagging stage
+    "Corpus", "read_corpus", "split_sentences", "available_languages", "Tagged", "tag_corpus",
+    "read_tagged",
     # actors
     "Actor", "Gazetteer", "load_gazetteer", "tag_actors", "count_mentions",
-    "build_cooccurrence", "find_unlisted_names",
+    "build_cooccurrence", "find_unlisted_names", "build_gazetteer_draft", "write_gazetteer_draft",
     # dates and the timeline
-    "tag_dates", "build_timeline",
+    "tag_dates", "build_timeline", "count_events", "count_event_periods",
     # terms
-    "tag_tokens", "count_terms", "tag_terms", "find_collocations", "count_tfidf",
-    "score_keyness", "score_document_keyness", "tag_kwic",
+    "tag_tokens", "count_document_terms", "count_terms", "tag_terms", "find_collocations",
+    "count_tfidf", "score_keyness", "tag_kwic",
     # charts and files
     "plot_actor_mentions", "plot_cooccurrence_network", "plot_dispersion", "plot_heatmap",
-    "plot_term_counts", "plot_timeline", "save_chart", "save_figure", "write_table",
+    "plot_term_counts", "plot_timeline", "plot_event_periods", "save_chart", "save_figure",
+    "write_table", "write_text",
     # errors
     "KursklibError", "KursklibWarning",
 ]

@@ -1,28 +1,38 @@
-"""The ``kursk`` console command: corpus summaries and the batch figure run."""
+"""The ``kursk`` console command: corpus summaries, tagging, the figure run, gazetteer drafts."""
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import shutil
 import sys
 import tempfile
 import warnings
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
-from .actors import load_gazetteer
+from .actors import build_gazetteer_draft, load_gazetteer, tag_actors, write_gazetteer_draft
 from .corpus import read_corpus
-from .errors import KursklibError, KursklibWarning, NotebookError, OutputError, first_line
+from .errors import (
+    ArgumentError,
+    KursklibError,
+    KursklibWarning,
+    NotebookError,
+    OutputError,
+    first_line,
+)
+from .tagged import BATCH_DOCUMENTS, tag_corpus
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 NOTEBOOKS = ("01-term-frequency.ipynb", "02-actor-mentions.ipynb", "03-timeline.ipynb")
 # Parameters every notebook declares; the CLI sets them from its own options.
-PATH_PARAMETERS = ("corpus_dir", "output_dir", "gazetteer_path")
+PATH_PARAMETERS = ("corpus_dir", "output_dir", "gazetteer_path", "gazetteer_only")
 _TYPES = {"int": int, "float": (int, float), "str": str, "list": list, "bool": bool, "dict": dict}
 
 
@@ -52,18 +62,58 @@ def _build_parser() -> argparse.ArgumentParser:
     info.add_argument("corpus", help="folder of .txt files, or a .csv/.jsonl/.parquet table")
     info.add_argument("--metadata", help="metadata CSV (default: metadata.csv in the folder)")
     info.set_defaults(run=_run_info)
+    tag = commands.add_parser("tag", help="tag a corpus once into Parquet tables (reused later)")
+    tag.add_argument("corpus", help="folder of .txt files, or a .csv/.jsonl/.parquet table")
+    tag.add_argument("--metadata", help="metadata CSV (default: metadata.csv in the folder)")
+    tag.add_argument("--gazetteer", default="", help="actors YAML (default: packaged)")
+    tag.add_argument("--cache", default="", help="folder of tagged corpora (default: "
+                     "$KURSKLIB_CACHE_DIR, else the user cache)")
+    tag.add_argument("--batch-size", type=int, default=BATCH_DOCUMENTS,
+                     help=f"documents tagged at a time (default: {BATCH_DOCUMENTS})")
+    tag.set_defaults(run=_run_tag)
     figures = commands.add_parser("figures", help="run every notebook and regenerate its figures")
     figures.add_argument("--corpus", default=str(PROJECT_ROOT / "seeds"),
                          help="corpus folder or table (default: seeds/)")
     figures.add_argument("--output", default=str(PROJECT_ROOT / "figures"),
                          help="folder for figures and tables (default: figures/)")
-    figures.add_argument("--gazetteer", default="", help="actors YAML (default: packaged)")
+    figures.add_argument("--gazetteer", default="",
+                         help="actors YAML extending the packaged gazetteer")
+    figures.add_argument("--gazetteer-only", action="store_true",
+                         help="use the --gazetteer file alone, without the packaged actors")
     figures.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
                          metavar=("NAME", "VALUE"),
                          help="notebook parameter, given to the notebooks that declare it")
     figures.add_argument("--notebooks", default=str(NOTEBOOKS_DIR), help=argparse.SUPPRESS)
     figures.set_defaults(run=_run_figures)
+    gazetteer = commands.add_parser("gazetteer", help="grow a gazetteer from a corpus")
+    gazetteer_commands = gazetteer.add_subparsers(required=True, metavar="ACTION")
+    suggest = gazetteer_commands.add_parser(
+        "suggest", help="write the names the gazetteer lacks as a draft gazetteer to edit")
+    suggest.add_argument("corpus", help="folder of .txt files, or a .csv/.jsonl/.parquet table")
+    suggest.add_argument("-o", "--output", default="gazetteer-draft.yaml",
+                         help="draft YAML to write (default: gazetteer-draft.yaml)")
+    suggest.add_argument("--gazetteer", action="append", default=[], metavar="YAML",
+                         help="actors YAML already known (repeatable); extends the packaged one")
+    suggest.add_argument("--gazetteer-only", action="store_true",
+                         help="use the --gazetteer files alone, without the packaged actors")
+    suggest.add_argument("--min-mentions", type=int, default=2, metavar="N",
+                         help="leave out names mentioned fewer times (default: 2)")
+    suggest.set_defaults(run=_run_suggest)
     return parser
+
+
+def _run_suggest(args: argparse.Namespace) -> int:
+    if args.gazetteer_only and not args.gazetteer:
+        raise ArgumentError("--gazetteer-only needs a --gazetteer file")
+    if args.min_mentions < 1:
+        raise ArgumentError(f"--min-mentions must be 1 or more, not {args.min_mentions}")
+    corpus = read_corpus(args.corpus)
+    gazetteer = load_gazetteer(*args.gazetteer, include_default=not args.gazetteer_only)
+    draft = build_gazetteer_draft(tag_actors(corpus, gazetteer=gazetteer), corpus.sentences,
+                                  min_mentions=args.min_mentions)
+    path = write_gazetteer_draft(draft, args.output)
+    print(f"kursk: {len(draft)} names written to {path}", file=sys.stderr)
+    return 0
 
 
 def _run_info(args: argparse.Namespace) -> int:
@@ -78,16 +128,28 @@ def _run_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_tag(args: argparse.Namespace) -> int:
+    tagged = tag_corpus(args.corpus, metadata=args.metadata, gazetteer=args.gazetteer or None,
+                        cache_dir=args.cache or None, batch_size=args.batch_size, tables=[])
+    rows = ", ".join(f"{count} {name}" for name, count in tagged.manifest["rows"].items())
+    print(tagged.folder)
+    print(f"kursk: {rows}", file=sys.stderr)
+    return 0
+
+
 def _run_figures(args: argparse.Namespace) -> int:
+    if args.gazetteer_only and not args.gazetteer:
+        raise ArgumentError("--gazetteer-only needs a --gazetteer file")
     written = run_notebooks(
         corpus=Path(args.corpus), output=Path(args.output), gazetteer=args.gazetteer,
-        parameters=dict(args.parameter), notebooks_dir=Path(args.notebooks))
+        gazetteer_only=args.gazetteer_only, parameters=dict(args.parameter),
+        notebooks_dir=Path(args.notebooks))
     print(f"kursk: {len(written)} files written to {args.output}", file=sys.stderr)
     return 0
 
 
 def run_notebooks(*, corpus: Path, output: Path, gazetteer: str = "",
-                  parameters: dict[str, str] | None = None,
+                  gazetteer_only: bool = False, parameters: dict[str, str] | None = None,
                   notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
     """Run every notebook with papermill and publish its files into ``output`` together.
 
@@ -100,19 +162,24 @@ def run_notebooks(*, corpus: Path, output: Path, gazetteer: str = "",
     """
     import papermill
 
-    read_corpus(corpus)  # fail fast, with the reader's own message, before any kernel starts
-    if gazetteer:
-        load_gazetteer(gazetteer)
     notebooks = [notebooks_dir / name for name in NOTEBOOKS]
     per_notebook = _check_parameters(notebooks, parameters or {})
     executed = output / "executed"
     staging = _make_staging(output)
     try:
+        # Tag once, failing fast with the reader's own message before any kernel starts;
+        # the notebooks' own tag_corpus calls then read these tables from the cache. In a
+        # child process, whose memory is gone before the first kernel starts.
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            folder = pool.submit(_tag_folder, corpus.resolve(),
+                                 Path(gazetteer).resolve() if gazetteer else None,
+                                 gazetteer_only).result()
+        print(f"kursk: tagged corpus in {folder}", file=sys.stderr)
         for number, notebook in enumerate(notebooks, 1):
             print(f"kursk: [{number}/{len(notebooks)}] {notebook.name}", file=sys.stderr)
             values = {"corpus_dir": str(corpus.resolve()), "output_dir": str(staging),
                       "gazetteer_path": str(Path(gazetteer).resolve()) if gazetteer else "",
-                      **per_notebook[notebook]}
+                      "gazetteer_only": gazetteer_only, **per_notebook[notebook]}
             try:
                 papermill.execute_notebook(
                     str(notebook), str(executed / notebook.name), parameters=values,
@@ -126,6 +193,11 @@ def run_notebooks(*, corpus: Path, output: Path, gazetteer: str = "",
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _tag_folder(corpus: Path, gazetteer: Path | None, gazetteer_only: bool) -> Path:
+    chosen = load_gazetteer(gazetteer, include_default=not gazetteer_only) if gazetteer else None
+    return tag_corpus(corpus, gazetteer=chosen, tables=[]).folder
+
+
 def _check_parameters(notebooks: list[Path], parameters: dict[str, str]
                       ) -> dict[Path, dict[str, object]]:
     """Type-check ``-p`` values against each notebook's parameters cell."""
@@ -135,7 +207,8 @@ def _check_parameters(notebooks: list[Path], parameters: dict[str, str]
     per_notebook: dict[Path, dict[str, object]] = {notebook: {} for notebook in notebooks}
     for name, raw in parameters.items():
         if name in PATH_PARAMETERS:
-            raise NotebookError(f"set {name} with --corpus, --output or --gazetteer, not -p")
+            raise NotebookError(f"set {name} with --corpus, --output, --gazetteer or "
+                                "--gazetteer-only, not -p")
         owners = [notebook for notebook in notebooks if name in declared[notebook]]
         if not owners:
             raise NotebookError(f"no notebook has a parameter {name!r}")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +16,7 @@ import pandas as pd
 from .decode import NEWLINES, decode_bytes
 from .errors import CorpusError, KursklibWarning, MetadataError, first_line
 from .sentences import SentenceIndex, find_headlines, split_sentences
+from .survey import CorpusModel, survey_corpus
 
 DOCUMENT_COLUMNS = [
     "doc_id", "title", "published", "source", "url", "text", "encoding", "n_chars", "path",
@@ -35,10 +38,13 @@ class Corpus:
             are segments of their own, flagged ``is_headline``; bullet markers are
             outside every segment.
         path: The folder or table the corpus was read from.
+        model: What was learned from the whole corpus (``survey_corpus``); a batch of a
+            larger corpus carries the whole corpus's model, so it tags as the whole would.
     """
 
     documents: pd.DataFrame
     sentences: pd.DataFrame = field(repr=False)
+    model: CorpusModel = field(repr=False)
     path: Path | None = None
 
     @cached_property
@@ -64,26 +70,99 @@ def read_corpus(path: str | Path | pd.DataFrame, *,
         >>> corpus.sentences["text"].tolist()
         ['Kim met Putin.']
     """
+    source = open_corpus(path, metadata=metadata)
+    documents = source.read(0, len(source))
+    if documents.empty:
+        raise CorpusError("no readable documents", path=source.path)
+    model = survey_corpus([documents], language=language)
+    sentences = split_sentences(documents, language=language, punkt=model.punkt)
+    return Corpus(documents=documents, sentences=sentences, path=source.path, model=model)
+
+
+@dataclass(frozen=True)
+class CorpusSource:
+    """A corpus opened but not yet read: its documents in ``doc_id`` order, read in batches.
+
+    Attributes:
+        path: The folder or table (``None`` for a DataFrame).
+        doc_ids: Every document's id, in the order ``read`` returns them.
+        files: A folder's ``.txt`` files, one per doc_id (empty for a table).
+        table: A table's documents, text included (``None`` for a folder).
+        metadata: The metadata rows to apply (``None`` for none).
+    """
+
+    path: Path | None
+    doc_ids: list[str]
+    files: list[Path] = field(default_factory=list, repr=False)
+    table: pd.DataFrame | None = field(default=None, repr=False)
+    metadata: pd.DataFrame | None = field(default=None, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.doc_ids)
+
+    def read(self, first: int, last: int) -> pd.DataFrame:
+        """Read documents ``first`` to ``last`` (exclusive): the ``Corpus.documents`` rows."""
+        if self.table is not None:
+            documents = self.table.iloc[first:last]
+        else:
+            documents = _read_files(self.files[first:last])
+        if self.metadata is not None:
+            documents = _apply_metadata(documents, self.metadata)
+        return _finish_documents(documents)
+
+    def batches(self, size: int) -> Iterator[pd.DataFrame]:
+        """The documents, ``size`` at a time (at least one)."""
+        size = max(size, 1)
+        for first in range(0, len(self), size):
+            yield self.read(first, first + size)
+
+    def fingerprint(self) -> str:
+        """A hash of every byte the documents and metadata are read from, and where."""
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(str(self.path.resolve() if self.path else "").encode())
+        if self.table is not None and self.path is None:
+            digest.update(pd.util.hash_pandas_object(self.table, index=False).to_numpy())
+        for file in self.files or ([self.path] if self.path else []):
+            digest.update(f"\0{file.name}\0{file.stat().st_size}\0".encode())
+            digest.update(file.read_bytes())
+        if self.metadata is not None:
+            digest.update(self.metadata.to_csv(index=False).encode())
+        return digest.hexdigest()
+
+
+def open_corpus(path: str | Path | pd.DataFrame, *,
+                metadata: str | Path | pd.DataFrame | None = None) -> CorpusSource:
+    """Open a corpus (as ``read_corpus`` takes it) without reading a folder's files.
+
+    Metadata is read and checked against the documents' ids at once.
+
+    Example:
+        >>> source = open_corpus(pd.DataFrame({"doc_id": ["b", "a"], "text": ["B.", "A."]}))
+        >>> source.doc_ids, source.read(0, 1)["text"].tolist()
+        (['a', 'b'], ['A.'])
+    """
     if isinstance(path, pd.DataFrame):
-        documents = _table_documents(path, Path("<table>"), first_line=1)
-        path = None
+        table, path, files = _table_documents(path, Path("<table>"), first_line=1), None, []
     else:
         path = Path(path)
-        documents = _read_path(path)
+        table, files = (None, _list_folder(path)) if path.is_dir() else (_read_path(path), [])
         if metadata is None and path.is_dir() and (path / "metadata.csv").is_file():
             metadata = path / "metadata.csv"
-    if documents.empty:
+    if table is not None:
+        table = table.sort_values("doc_id", kind="stable").reset_index(drop=True)
+        doc_ids = table["doc_id"].tolist()
+    else:
+        doc_ids = [file.stem for file in files]
+    if not doc_ids:
         raise CorpusError("no readable documents", path=path)
+    rows = None
     if metadata is not None:
-        documents = _apply_metadata(documents, _read_metadata(metadata), source=metadata)
-    documents = _finish_documents(documents)
-    return Corpus(documents=documents, sentences=split_sentences(documents, language=language),
-                  path=path)
+        rows = _read_metadata(metadata)
+        _check_metadata(doc_ids, rows)
+    return CorpusSource(path=path, doc_ids=doc_ids, files=files, table=table, metadata=rows)
 
 
 def _read_path(path: Path) -> pd.DataFrame:
-    if path.is_dir():
-        return _read_folder(path)
     if path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
         return _read_table(path)
     if path.exists():
@@ -94,24 +173,30 @@ def _read_path(path: Path) -> pd.DataFrame:
     raise CorpusError("corpus folder or file does not exist", path=path)
 
 
-def _read_folder(folder: Path) -> pd.DataFrame:
-    rows = []
+def _list_folder(folder: Path) -> list[Path]:
+    """The folder's ``.txt`` files, in doc_id order."""
     seen: dict[str, Path] = {}
     for file in sorted(folder.iterdir()):
-        if not (file.is_file() and file.suffix.lower() == ".txt"):
+        if not (file.suffix.lower() == ".txt" and file.is_file()):
             continue
         if file.stem in seen:
             raise CorpusError(f"duplicate doc_id {file.stem!r} (also {seen[file.stem].name})",
                               path=file)
         seen[file.stem] = file
+    return [seen[doc_id] for doc_id in sorted(seen)]
+
+
+def _read_files(files: list[Path]) -> pd.DataFrame:
+    rows = []
+    for file in files:
         try:
             text, encoding = decode_bytes(file.read_bytes(), path=file)
         except CorpusError as error:
-            warnings.warn(f"{error}; skipped", KursklibWarning, stacklevel=3)
+            warnings.warn(f"{error}; skipped", KursklibWarning, stacklevel=4)
             continue
         except OSError as error:
             warnings.warn(f"{file}: cannot read ({error.strerror}); skipped", KursklibWarning,
-                          stacklevel=3)
+                          stacklevel=4)
             continue
         rows.append({"doc_id": file.stem, "text": text, "encoding": encoding, "path": str(file)})
     return pd.DataFrame(rows, columns=["doc_id", "text", "encoding", "path"])
@@ -131,8 +216,8 @@ def _read_table(path: Path) -> pd.DataFrame:
     except CorpusError:
         raise
     except (ValueError, OSError, pd.errors.ParserError) as error:
-        raise CorpusError(f"cannot parse {suffix[1:]} table ({first_line(error) or type(error).__name__})",
-                          path=path) from None
+        problem = first_line(error) or type(error).__name__
+        raise CorpusError(f"cannot parse {suffix[1:]} table ({problem})", path=path) from None
     # Table rows are numbered from line 2 (after the header) in CSV, line 1 in JSONL.
     return _table_documents(table, path, first_line=2 if suffix == ".csv" else 1)
 
@@ -187,14 +272,22 @@ def _parse_date(value: object, *, path: Path, line: int, doc_id: str) -> pd.Time
     if isinstance(value, pd.Timestamp):
         stamp = value
     else:
-        try:
-            stamp = pd.to_datetime(str(value).strip(), format="ISO8601")
-        except (ValueError, TypeError):
+        stamp = _parse_iso(str(value).strip())
+        if stamp is None:
             raise MetadataError(f"published {value!r} for {doc_id!r} is not an ISO date "
                                 "(YYYY-MM-DD)", path=path, line=line) from None
     if stamp.tzinfo is not None:
         stamp = stamp.tz_convert("UTC").tz_localize(None)
     return stamp
+
+
+@lru_cache(maxsize=65536)
+def _parse_iso(value: str) -> pd.Timestamp | None:
+    """An ISO date or time (None if it is not one); a corpus repeats few distinct dates."""
+    try:
+        return pd.to_datetime(value, format="ISO8601")
+    except (ValueError, TypeError):
+        return None
 
 
 def _read_metadata(source: str | Path | pd.DataFrame) -> pd.DataFrame:
@@ -246,10 +339,10 @@ def _read_metadata(source: str | Path | pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def _apply_metadata(documents: pd.DataFrame, metadata: pd.DataFrame,
-                    source: str | Path | pd.DataFrame) -> pd.DataFrame:
+def _check_metadata(doc_ids: list[str], metadata: pd.DataFrame) -> None:
+    """Every metadata row names a document; warn about documents without a row."""
     path = metadata.attrs["path"]
-    known = set(documents["doc_id"])
+    known = set(doc_ids)
     for doc_id, line in zip(metadata["doc_id"], metadata["line"], strict=True):
         if doc_id not in known:
             raise MetadataError(f"doc_id {doc_id!r} has no document in the corpus",
@@ -257,7 +350,10 @@ def _apply_metadata(documents: pd.DataFrame, metadata: pd.DataFrame,
     missing = sorted(known - set(metadata["doc_id"]))
     if missing:
         warnings.warn(f"{path}: no metadata row for {', '.join(missing)} (published = NaT)",
-                      KursklibWarning, stacklevel=3)
+                      KursklibWarning, stacklevel=4)
+
+
+def _apply_metadata(documents: pd.DataFrame, metadata: pd.DataFrame) -> pd.DataFrame:
     documents = documents.copy()
     by_id = metadata.set_index("doc_id")
     for column in METADATA_COLUMNS[1:]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 import warnings
 from pathlib import Path
 
@@ -26,6 +25,9 @@ COMMON_ENCODINGS = ("cp1252", "cp1251", "utf-16", "iso8859-1", "cp1250", "koi8-r
 # Share of control characters above which decoded bytes are judged binary, not text.
 _MAX_CONTROL_SHARE = 0.02
 NEWLINES = re.compile(r"\r\n?")
+# Control (Cc, less tab, newlines and NUL), surrogate (Cs) and private-use (Co) characters.
+_CONTROL = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff"
+                      "\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 
 
 def decode_bytes(data: bytes, *, path: str | Path | None = None) -> tuple[str, str]:
@@ -91,9 +93,6 @@ def _commonness(encoding: str) -> int:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:65536]
-    controls = sum(
-        1 for char in sample
-        if unicodedata.category(char) in ("Cc", "Cs", "Co") and char not in "\t\n\r\f\v\x00"
-    )
+    controls = len(_CONTROL.findall(sample))
     nuls = sample.count("\x00")
     return (controls + nuls) > _MAX_CONTROL_SHARE * len(sample) and (controls or nuls > 16)

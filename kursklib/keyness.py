@@ -1,107 +1,127 @@
-""":mod:`kursklib.keyness`: score terms that target documents use more than the rest."""
+""":mod:`kursklib.keyness`: score the terms a group of documents uses more than another."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from .errors import ArgumentError
-from .terms import count_terms
+from .terms import _grouped
 
 KEYNESS_COLUMNS = ["term", "n_target", "n_reference", "score", "p_value", "log_ratio"]
 
 
-def score_keyness(tokens: pd.DataFrame, target: str | Sequence[str], *,
-                  reference: str | Sequence[str] = "rest", measure: str = "g2",
-                  use: str = "lemma", keep_stop: bool = False, merge_actors: bool = True
-                  ) -> pd.DataFrame:
-    """Score how much more (or less) often each term occurs in target documents.
+def score_keyness(terms: pd.DataFrame, documents: pd.DataFrame | None = None, *,
+                  by: str = "doc_id", target: str | Sequence[str] | None = None,
+                  reference: str | Sequence[str] = "rest", measure: str = "g2", ngram: int = 1,
+                  top: int | None = None) -> pd.DataFrame:
+    """Score how much more (or less) often each term occurs in a group than in another.
 
-    Signed as in quanteda's ``textstat_keyness``: positive where the term is relatively
-    more frequent in the target. ``log_ratio`` is log2 of the ratio of relative
+    Groups are the values of ``by``: a document, or any document column such as
+    ``source``. With ``target`` one group (or several together) is scored against
+    ``reference``: ``"rest"`` (every other group) or given groups. Without ``target``
+    every group is scored against the rest of the corpus, in one pass over one
+    term × group table, on the terms the group uses. Signed as in quanteda's
+    ``textstat_keyness``: positive where the term is relatively more frequent in the
+    target. ``log_ratio`` (the effect size) is log2 of the ratio of relative
     frequencies, with 0.5 added to zero counts.
 
     Args:
-        target: A doc_id or a list of doc_ids.
-        reference: ``"rest"`` (every other document) or doc_ids.
+        terms: Output of ``count_document_terms`` (or a tagged corpus's ``terms``).
+        documents: The documents table, to group by one of its columns.
         measure: ``"g2"`` (log-likelihood) or ``"chi2"`` (Pearson, Yates-corrected).
+        top: Keep each group's ``top`` terms with the highest positive score.
 
     Returns:
-        ``term, n_target, n_reference, score, p_value, log_ratio``; highest score
-        first, then term.
+        ``term, n_target, n_reference, score, p_value, log_ratio``, preceded by the
+        ``by`` column when every group is scored; highest score first, then term.
 
     Example:
-        >>> tokens = tag_tokens(corpus, tag_actors(corpus))
-        >>> score_keyness(tokens, "b")[["term", "n_target", "n_reference"]].head(1).values.tolist()
-        [['dprk', 1, 0]]
+        >>> mentions = tag_actors(corpus)
+        >>> terms = count_document_terms(tag_tokens(corpus, mentions), mentions)
+        >>> keyness = score_keyness(terms, target="b")
+        >>> keyness[["term", "n_target", "n_reference"]].head(1).values.tolist()
+        [['honour', 1, 0]]
     """
     if measure not in ("g2", "chi2"):
         raise ArgumentError(f"measure must be 'g2' or 'chi2', not {measure!r}")
+    table = _grouped(terms[terms["ngram"] == ngram], documents, [by])
+    counts = table.groupby([by, "term"], observed=True)["n_occurrences"].sum().reset_index()
+    if target is None:
+        return _every_group(counts, by, measure, top)
     targets = {target} if isinstance(target, str) else set(target)
-    known = set(tokens["doc_id"])
-    unknown = sorted(targets - known)
+    known = set(counts[by])
+    unknown = sorted(map(str, targets - known))
     if unknown:
-        raise ArgumentError(f"unknown target doc_id(s): {', '.join(unknown)}")
+        raise ArgumentError(f"unknown target {by}(s): {', '.join(unknown)}")
     references = known - targets if isinstance(reference, str) and reference == "rest" else (
         {reference} if isinstance(reference, str) else set(reference))
-    per_document = count_terms(tokens, by="doc_id", use=use, keep_stop=keep_stop,
-                               merge_actors=merge_actors)
-    in_targets = per_document["doc_id"].isin(targets)
-    target_counts = per_document[in_targets].groupby("term")["n_occurrences"].sum()
-    reference_counts = per_document[per_document["doc_id"].isin(references)].groupby(
-        "term")["n_occurrences"].sum()
-    table = pd.concat([target_counts.rename("n_target"),
-                       reference_counts.rename("n_reference")], axis=1).fillna(0)
-    table = table.astype("int64")
-    target_total, reference_total = table["n_target"].sum(), table["n_reference"].sum()
-    scores = [_keyness(a, b, target_total, reference_total, measure)
-              for a, b in zip(table["n_target"], table["n_reference"], strict=True)]
-    table["score"] = [score for score, _, _ in scores]
-    table["p_value"] = [p for _, p, _ in scores]
-    table["log_ratio"] = [ratio for _, _, ratio in scores]
-    table = table.rename_axis("term").reset_index()
-    table = table.sort_values(["score", "term"], ascending=[False, True], kind="stable")
-    return table[KEYNESS_COLUMNS].reset_index(drop=True).astype({"term": "string"})
+    side = np.where(counts[by].isin(targets), "n_target",
+                    np.where(counts[by].isin(references), "n_reference", ""))
+    pivot = (counts[side != ""].assign(side=side[side != ""])
+             .pivot_table(index="term", columns="side", values="n_occurrences", aggfunc="sum",
+                          fill_value=0, observed=True)
+             .reindex(columns=["n_target", "n_reference"], fill_value=0).astype("int64"))
+    scored = _score(pivot["n_target"].to_numpy(), pivot["n_reference"].to_numpy(),
+                    int(pivot["n_target"].sum()), int(pivot["n_reference"].sum()), measure)
+    result = pd.DataFrame({"term": pd.array(pivot.index.astype(str), dtype="string"),
+                           "n_target": pivot["n_target"].to_numpy(),
+                           "n_reference": pivot["n_reference"].to_numpy(), **scored})
+    result = result.sort_values(["score", "term"], ascending=[False, True], kind="stable")
+    result = result[KEYNESS_COLUMNS].reset_index(drop=True)
+    return result if top is None else result[result["score"] > 0].head(top).reset_index(drop=True)
 
 
-def score_document_keyness(tokens: pd.DataFrame, *, top: int = 10, measure: str = "g2",
-                           use: str = "lemma") -> pd.DataFrame:
-    """Score each document against all the others and keep its ``top`` key terms.
+def _every_group(counts: pd.DataFrame, by: str, measure: str, top: int | None) -> pd.DataFrame:
+    """Each group against the rest, on the terms it uses."""
+    a = counts["n_occurrences"].to_numpy(np.int64)
+    term_total = counts.groupby("term", observed=True)["n_occurrences"].transform("sum")
+    group_total = counts.groupby(by, observed=True)["n_occurrences"].transform("sum")
+    total = int(a.sum())
+    scored = _score(a, term_total.to_numpy(np.int64) - a, group_total.to_numpy(np.int64),
+                    total - group_total.to_numpy(np.int64), measure, p_values=False)
+    table = counts[[by, "term"]].assign(n_target=a, n_reference=term_total.to_numpy() - a,
+                                        **scored)
+    table = table.sort_values([by, "score", "term"], ascending=[True, False, True],
+                              kind="stable")
+    if top is not None:
+        table = table[table["score"] > 0].groupby(by, sort=False, observed=True).head(top)
+    table = table.assign(p_value=[round(math.erfc(math.sqrt(max(score, 0.0) / 2)), 12)
+                                  for score in table["score"].abs()])
+    return table[[by, *KEYNESS_COLUMNS]].reset_index(drop=True).astype({"term": "string"})
 
-    Returns:
-        ``doc_id`` followed by the columns of ``score_keyness``; per document the
-        ``top`` terms with the highest positive score.
 
-    Example:
-        >>> keyness = score_document_keyness(tag_tokens(corpus, tag_actors(corpus)), top=1)
-        >>> keyness[["doc_id", "term"]].values.tolist()
-        [['a', '26'], ['b', 'dprk']]
-    """
-    tables = [score_keyness(tokens, doc_id, measure=measure, use=use).head(top)
-              .assign(doc_id=doc_id) for doc_id in sorted(tokens["doc_id"].unique())]
-    table = pd.concat(tables, ignore_index=True)
-    table = table[table["score"] > 0]
-    return table[["doc_id", *[c for c in table.columns if c != "doc_id"]]].reset_index(drop=True)
-
-
-def _keyness(a: int, b: int, target_total: int, reference_total: int, measure: str
-             ) -> tuple[float, float, float]:
-    """Signed G2 or chi2 of a 2x2 table, its p-value (1 df) and the log ratio."""
+def _score(a: np.ndarray, b: np.ndarray, target_total: np.ndarray | int,
+           reference_total: np.ndarray | int, measure: str, *, p_values: bool = True
+           ) -> dict[str, np.ndarray]:
+    """Signed G2 or chi2 of each 2x2 table, its p-value (1 df) and the log ratio."""
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    target_total = np.broadcast_to(np.asarray(target_total, float), a.shape)
+    reference_total = np.broadcast_to(np.asarray(reference_total, float), a.shape)
     c, d = target_total - a, reference_total - b
     total = a + b + c + d
-    expected = [(a + b) * (a + c) / total, (a + b) * (b + d) / total,
-                (c + d) * (a + c) / total, (c + d) * (b + d) / total]
-    observed = [a, b, c, d]
-    if measure == "g2":
-        score = 2 * sum(o * math.log(o / e) for o, e in zip(observed, expected, strict=True)
-                        if o > 0)
-    else:
-        score = total * max(abs(a * d - b * c) - total / 2, 0) ** 2 / (
-            (a + b) * (c + d) * (a + c) * (b + d)) if all(expected) else 0.0
-    ratio = math.log2(((a or 0.5) / target_total) / ((b or 0.5) / reference_total)) \
-        if target_total and reference_total else 0.0
-    sign = 1 if a / max(target_total, 1) >= b / max(reference_total, 1) else -1
-    p_value = math.erfc(math.sqrt(max(score, 0.0) / 2))
-    return round(sign * score, 10), round(p_value, 12), round(ratio, 10)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if measure == "g2":
+            score = np.zeros_like(a)
+            for observed, row, column in ((a, a + b, a + c), (b, a + b, b + d),
+                                          (c, c + d, a + c), (d, c + d, b + d)):
+                expected = row * column / total
+                score += np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+            score *= 2
+        else:
+            denominator = (a + b) * (c + d) * (a + c) * (b + d)
+            score = np.where(denominator > 0, total * np.maximum(
+                np.abs(a * d - b * c) - total / 2, 0) ** 2 / denominator, 0.0)
+        valid = (target_total > 0) & (reference_total > 0)
+        ratio = np.where(valid, np.log2((np.where(a > 0, a, 0.5) / target_total)
+                                        / (np.where(b > 0, b, 0.5) / reference_total)), 0.0)
+        sign = np.where(a / np.maximum(target_total, 1) >= b / np.maximum(reference_total, 1),
+                        1.0, -1.0)
+    result = {"score": np.round(sign * score, 10), "log_ratio": np.round(ratio, 10)}
+    if p_values:
+        result["p_value"] = np.array([round(math.erfc(math.sqrt(max(s, 0.0) / 2)), 12)
+                                      for s in score.tolist()])
+    return result

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import bisect
 import fnmatch
 
+import numpy as np
 import pandas as pd
 
 from .characters import ASCII_PUNCTUATION
@@ -38,24 +38,28 @@ def tag_kwic(documents: pd.DataFrame, tokens: pd.DataFrame, pattern: str, *,
     texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
     if mentions is not None and pattern in set(mentions["actor_id"]):
         hits = mentions.loc[mentions["actor_id"] == pattern, ["doc_id", "sent_id", "start", "end"]]
-        spans = list(hits.itertuples(index=False, name=None))
     else:
-        spans = _match_phrase(tokens, pattern)
-    spans_by_doc: dict[str, list[tuple[int, int, int]]] = {}
-    for doc_id, sent_id, start, end in spans:
-        spans_by_doc.setdefault(doc_id, []).append((sent_id, start, end))
-    rows = []
-    for doc_id, doc_tokens in tokens.groupby("doc_id", sort=True):
-        starts = doc_tokens["start"].tolist()
-        ends = doc_tokens["end"].tolist()
-        text = texts[doc_id]
-        for sent_id, start, end in spans_by_doc.get(doc_id, []):
-            first = bisect.bisect_left(starts, start)
-            last = bisect.bisect_left(ends, end)
-            left_start = starts[max(first - window, 0)] if first > 0 else start
-            right_end = ends[min(last + window, len(ends) - 1)] if last + 1 < len(ends) else end
-            rows.append((doc_id, sent_id, start, end, _collapse(text[left_start:start]),
-                         text[start:end], _collapse(text[end:right_end])))
+        hits = _match_phrase(tokens, pattern)
+    doc, doc_ids = pd.factorize(tokens["doc_id"])
+    scale = 1 << 40
+    starts = doc.astype(np.int64) * scale + tokens["start"].to_numpy(np.int64)
+    ends = doc.astype(np.int64) * scale + tokens["end"].to_numpy(np.int64)
+    hit_doc = doc_ids.get_indexer(hits["doc_id"]).astype(np.int64)
+    hits = hits[hit_doc >= 0]
+    hit_doc = hit_doc[hit_doc >= 0]
+    start, end = hits["start"].to_numpy(np.int64), hits["end"].to_numpy(np.int64)
+    bounds = np.searchsorted(doc, np.arange(len(doc_ids) + 1))
+    low, high = bounds[hit_doc], bounds[hit_doc + 1]
+    first = np.searchsorted(starts, hit_doc * scale + start)
+    last = np.searchsorted(ends, hit_doc * scale + end)
+    local_start, local_end = starts - doc * scale, ends - doc * scale
+    left = np.where(first > low, local_start[np.maximum(first - window, low)], start)
+    right = np.where(last + 1 < high, local_end[np.minimum(last + window, high - 1)], end)
+    rows = [(doc_id, sent_id, s, e, _collapse(texts[doc_id][a:s]), texts[doc_id][s:e],
+             _collapse(texts[doc_id][e:b]))
+            for doc_id, sent_id, s, e, a, b in zip(
+                hits["doc_id"].tolist(), hits["sent_id"].tolist(), start.tolist(), end.tolist(),
+                left.tolist(), right.tolist(), strict=True)]
     table = pd.DataFrame(rows, columns=KWIC_COLUMNS).sort_values(["doc_id", "start"],
                                                                   kind="stable")
     return table.reset_index(drop=True).astype({"doc_id": "string", "sent_id": "int64",
@@ -68,15 +72,25 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def _match_phrase(tokens: pd.DataFrame, pattern: str) -> list[tuple[str, int, int, int]]:
+def _match_phrase(tokens: pd.DataFrame, pattern: str) -> pd.DataFrame:
+    """Runs of tokens whose norms match the pattern's words (globs), inside one sentence."""
     words = [word.translate(ASCII_PUNCTUATION).lower() for word in pattern.split()]
     if not words:
         raise ArgumentError(f"KWIC pattern {pattern!r} has no words")
-    hits = []
-    for (doc_id, sent_id), sentence in tokens.groupby(["doc_id", "sent_id"], sort=True):
-        norms = sentence["norm"].tolist()
-        starts, ends = sentence["start"].tolist(), sentence["end"].tolist()
-        for index in range(len(norms) - len(words) + 1):
-            if all(fnmatch.fnmatchcase(norms[index + k], word) for k, word in enumerate(words)):
-                hits.append((doc_id, sent_id, starts[index], ends[index + len(words) - 1]))
-    return hits
+    order = np.lexsort((tokens["start"].to_numpy(), tokens["sent_id"].to_numpy(),
+                        pd.factorize(tokens["doc_id"], sort=True)[0]))
+    tokens = tokens.iloc[order]
+    norm, norms = pd.factorize(tokens["norm"])
+    sentence = pd.factorize(pd.MultiIndex.from_frame(tokens[["doc_id", "sent_id"]]))[0]
+    matches = np.ones(len(tokens) - len(words) + 1 if len(tokens) >= len(words) else 0,
+                      dtype=bool)
+    for k, word in enumerate(words):
+        fits = np.array([fnmatch.fnmatchcase(str(n), word) for n in norms], dtype=bool)
+        matches &= fits[norm[k:len(norm) - len(words) + 1 + k]] if len(fits) else False
+        matches &= sentence[k:len(sentence) - len(words) + 1 + k] == sentence[
+            :len(sentence) - len(words) + 1]
+    rows = np.flatnonzero(matches)
+    return pd.DataFrame({"doc_id": tokens["doc_id"].to_numpy()[rows],
+                         "sent_id": tokens["sent_id"].to_numpy()[rows],
+                         "start": tokens["start"].to_numpy()[rows],
+                         "end": tokens["end"].to_numpy()[rows + len(words) - 1]})

@@ -66,6 +66,18 @@ def write_table(table: pd.DataFrame, path: str | Path) -> Path:
     return path
 
 
+def write_text(text: str, path: str | Path) -> Path:
+    """Write UTF-8 text to a file atomically.
+
+    Example:
+        >>> write_text("actors: []", tmp / "mine.yaml").name
+        'mine.yaml'
+    """
+    path = Path(path)
+    _write_atomically(path, lambda handle: handle.write(text.encode("utf-8")))
+    return path
+
+
 def save_chart(figure: Figure | Axes, folder: str | Path, name: str,
                table: pd.DataFrame | None = None) -> list[Path]:
     """Write ``name``.png, ``name``.svg and (given a table) ``name``.csv into a folder.

@@ -10,12 +10,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from .errors import ArgumentError
 from .style import STYLE
 
 TYPE_COLOURS = {"person": "#1b6ca8", "org": "#e07b39", "state": "#3a923a", "place": "#8c6bb1"}
-MOD_STYLES = {"": "-", "START": (0, (1, 1)), "MID": (0, (4, 1)), "END": (0, (6, 2)),
-              "APPROX": (0, (2, 3))}
 
 
 def _new_axes(ax: Axes | None, width: float, height: float) -> Axes:
@@ -40,7 +37,9 @@ def plot_term_counts(counts: pd.DataFrame, *, top: int = 20, term: str = "term",
             e.g. from ``count_terms`` or ``find_collocations``.
 
     Example:
-        >>> ax = plot_term_counts(count_terms(tag_tokens(corpus, tag_actors(corpus))), top=3)
+        >>> mentions = tag_actors(corpus)
+        >>> terms = count_document_terms(tag_tokens(corpus, mentions), mentions)
+        >>> ax = plot_term_counts(count_terms(terms), top=3)
         >>> [label.get_text() for label in ax.get_yticklabels()]
         ['soldier', 'north korea', 'kursk oblast']
     """
@@ -55,26 +54,34 @@ def plot_term_counts(counts: pd.DataFrame, *, top: int = 20, term: str = "term",
 
 
 def plot_heatmap(table: pd.DataFrame, *, row: str, column: str, value: str, rows: Sequence[str],
-                 title: str = "", colorbar_label: str = "", diverging: bool = False,
+                 columns: Sequence[str] | None = None, title: str = "",
+                 colorbar_label: str = "", diverging: bool = False,
                  ax: Axes | None = None) -> Axes:
     """Draw a row × column heatmap of ``value``, annotated with each cell's number.
 
     Args:
         table: Long table with ``row``, ``column`` and ``value`` columns.
         rows: Row labels to show, in order (top to bottom).
+        columns: Column labels to show, in order; ``None`` for every column, sorted.
         diverging: Centre the colour scale on zero (for signed scores).
 
     Example:
-        >>> by_doc = count_terms(tag_tokens(corpus, tag_actors(corpus)), by="doc_id")
+        >>> mentions = tag_actors(corpus)
+        >>> terms = count_document_terms(tag_tokens(corpus, mentions), mentions)
+        >>> by_doc = count_terms(terms, by="doc_id")
         >>> ax = plot_heatmap(by_doc, row="term", column="doc_id", value="n_occurrences",
-        ...                   rows=["soldier", "dprk"])
+        ...                   rows=["soldier", "north korea"])
         >>> ax.images[0].get_array().tolist()
-        [[1.0, 1.0], [0.0, 1.0]]
+        [[1.0, 1.0], [1.0, 2.0]]
     """
-    matrix = (table[table[row].isin(rows)]
-              .pivot_table(index=row, columns=column, values=value, aggfunc="sum", fill_value=0)
+    shown = table[table[row].isin(rows)]
+    if columns is not None:
+        shown = shown[shown[column].isin(columns)]
+    matrix = (shown.pivot_table(index=row, columns=column, values=value, aggfunc="sum",
+                                fill_value=0, observed=True)
               .reindex(index=list(rows), fill_value=0))
-    matrix = matrix.reindex(columns=sorted(table[column].unique()), fill_value=0)
+    matrix = matrix.reindex(columns=sorted(table[column].unique()) if columns is None
+                            else list(columns), fill_value=0)
     ax = _new_axes(ax, max(4.5, 1.1 * matrix.shape[1] + 2.5), max(2.5, 0.3 * len(rows) + 1.5))
     with plt.rc_context(STYLE):
         values = matrix.to_numpy(dtype=float)
@@ -108,8 +115,10 @@ def plot_dispersion(occurrences: pd.DataFrame, tokens: pd.DataFrame, *, terms: S
         terms: Terms to show, top to bottom.
 
     Example:
-        >>> tokens = tag_tokens(corpus, tag_actors(corpus))
-        >>> ax = plot_dispersion(tag_terms(tokens, ["soldier"]), tokens, terms=["soldier"])
+        >>> mentions = tag_actors(corpus)
+        >>> tokens = tag_tokens(corpus, mentions)
+        >>> occurrences = tag_terms(tokens, mentions, ["soldier"])
+        >>> ax = plot_dispersion(occurrences, tokens, terms=["soldier"])
         >>> len(ax.collections[0].get_offsets())
         2
     """
@@ -207,65 +216,4 @@ def plot_cooccurrence_network(pairs: pd.DataFrame, counts: pd.DataFrame, *, top:
         ax.margins(0.15)
         ax.set_title(title or f"Co-occurrence of the top {len(kept)} actors "
                               f"(edge width = shared {weight.removeprefix('n_')})")
-    return ax
-
-
-def plot_timeline(timeline: pd.DataFrame, *, lanes: str = "document", top: int = 12,
-                  granularities: Sequence[str] = ("day", "week", "month", "year"),
-                  title: str = "", ax: Axes | None = None) -> Axes:
-    """Draw dated events on a calendar axis, one lane per document or per actor.
-
-    Day-precise events are points; week/month/year-precise ones are spans, dashed by
-    their mod (START, MID, END, APPROX). Marker size grows with ``n_sources``.
-
-    Args:
-        timeline: Output of ``build_timeline``.
-        lanes: ``"document"`` or ``"actor"`` (the ``top`` actors with most statements).
-
-    Example:
-        >>> timeline = build_timeline(tag_dates(corpus), tag_actors(corpus), corpus.sentences)
-        >>> ax = plot_timeline(timeline, lanes="actor")
-        >>> [label.get_text() for label in ax.get_yticklabels()][:2]
-        ['kursk_oblast', 'kcna']
-    """
-    if lanes not in ("document", "actor"):
-        raise ArgumentError(f"lanes must be 'document' or 'actor', not {lanes!r}")
-    events = timeline[timeline["granularity"].isin(granularities)]
-    if lanes == "actor":
-        events = events.assign(lane=events["actor_ids"]).explode("lane")
-        events = events[events["lane"].fillna("") != ""]
-        order = events.groupby("lane")["event_id"].nunique().sort_values(ascending=False,
-                                                                         kind="stable")
-        names = sorted(order.index[:top], key=lambda lane: (-order[lane], lane))
-    else:
-        events = events.assign(lane=events["doc_id"])
-        names = sorted(events["lane"].unique())
-    events = events[events["lane"].isin(names)]
-    ax = _new_axes(ax, 9.0, max(2.5, 0.45 * len(names) + 1.5))
-    with plt.rc_context(STYLE):
-        row = {lane: index for index, lane in enumerate(names)}
-        spans = events[events["granularity"] != "day"]
-        for event in spans.itertuples(index=False):
-            y = row[event.lane]
-            ax.plot([event.date_start, event.date_end + pd.Timedelta(days=1)], [y, y],
-                    linewidth=2 + 1.5 * event.n_sources, solid_capstyle="butt", alpha=0.55,
-                    color="#e07b39", linestyle=MOD_STYLES.get(event.mod, "-"))
-        days = events[events["granularity"] == "day"]
-        ax.scatter(days["date_start"], days["lane"].map(row), s=30 + 40 * days["n_sources"],
-                   color="#1b6ca8", zorder=3, edgecolors="white")
-        ax.set_yticks(range(len(names)), names)
-        ax.set_ylim(len(names) - 0.5, -0.5)
-        ax.set_xlabel("date")
-        handles = [plt.Line2D([], [], marker="o", linestyle="", color="#1b6ca8",
-                              label="day-precise event"),
-                   plt.Line2D([], [], color="#e07b39", linewidth=3, alpha=0.55,
-                              label="week/month/year span")]
-        handles += [plt.Line2D([], [], color="#e07b39", linewidth=2, alpha=0.8,
-                               linestyle=MOD_STYLES[mod], label=f"mod {mod}")
-                    for mod in ("START", "MID", "END", "APPROX") if mod in set(spans["mod"])]
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-        ax.set_title(title or f"Timeline of dated statements by {lanes} "
-                              "(size = corroborating sources)")
-        ax.grid(axis="x", color="0.9")
-        ax.figure.autofmt_xdate()
     return ax

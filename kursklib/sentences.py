@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 import pandas as pd
-from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
+from nltk.tokenize.punkt import (
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+    PunktToken,
+    PunktTrainer,
+)
 
-from .characters import ASCII_QUOTES, BULLETS
+from .characters import BULLETS, QUOTES
 from .lang import load_language
 
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "is_headline"]
 _LINE = re.compile(r"[^\n]*\n?")
+# A non-empty line and, in group 1, its content without surrounding whitespace.
+_LINE_CONTENT = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)?[^\S\n]*\n?")
 _BULLET_LINE = re.compile(rf"[ \t]*[{re.escape(BULLETS)}][ \t\u00a0]+(?=\S)")
 _HEADLINE_WORDS = (2, 25)
 _FINAL_PUNCTUATION = ".!?;:,…"
@@ -25,11 +33,17 @@ MAX_SEGMENT_CHARS = 200_000
 _LIKELY_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ])")
 
 
-def split_sentences(documents: pd.DataFrame, *, language: str = "en") -> pd.DataFrame:
-    """Split every document into sentences with Punkt trained on these documents.
+def split_sentences(documents: pd.DataFrame, *, language: str = "en",
+                    punkt: PunktParameters | None = None) -> pd.DataFrame:
+    """Split every document into sentences with Punkt.
 
     Hard boundaries fall at blank lines, headline lines and bullet markers; the
     markers themselves are outside every sentence.
+
+    Args:
+        punkt: Punkt parameters learned once for the whole corpus (``train_punkt``), so
+            that a batch of documents splits as it would in the whole corpus; ``None``
+            trains on these documents.
 
     Returns:
         One row per sentence: ``doc_id, sent_id, start, end, text, is_headline``.
@@ -39,19 +53,21 @@ def split_sentences(documents: pd.DataFrame, *, language: str = "en") -> pd.Data
         >>> split_sentences(documents)["text"].tolist()
         ['Troops left.', 'Gen. Kim stayed.']
     """
-    segments = {doc_id: [piece for start, end, is_headline in _segments(text)
-                         for piece in _bounded(text, start, end, is_headline)]
-                for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True)}
-    tokenizer = _train_punkt(_training_sample(documents, segments), language)
+    texts = documents["text"].tolist()
+    segments = [document_segments(text) for text in texts]
+    if punkt is None:
+        punkt = train_punkt("\n\n".join(training_sample(texts, segments)), language)
+    tokenizer = _Tokenizer(punkt)
     rows = []
-    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
+    for doc_id, text, pieces in zip(documents["doc_id"].tolist(), texts, segments, strict=True):
         sent_id = 0
-        for start, end, is_headline in segments[doc_id]:
+        plain = ascii_quotes(text)
+        for start, end, is_headline in pieces:
             if is_headline:
                 spans = [(start, end)]
             else:
-                chunk = text[start:end].translate(ASCII_QUOTES)
-                spans = [(start + s, start + e) for s, e in tokenizer.span_tokenize(chunk)]
+                spans = [(start + s, start + e)
+                         for s, e in tokenizer.span_tokenize(plain[start:end])]
             for s, e in spans:
                 s, e = _trim(text, s, e)
                 if e > s:
@@ -60,6 +76,61 @@ def split_sentences(documents: pd.DataFrame, *, language: str = "en") -> pd.Data
     sentences = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
     return sentences.astype({"doc_id": "string", "sent_id": "int64", "start": "int64",
                              "end": "int64", "text": "string", "is_headline": "bool"})
+
+
+class _LanguageVars(PunktLanguageVars):
+    """NLTK's Punkt patterns compiled with ``re``: NLTK wraps each call in a timeout,
+    which costs more than the match on these fixed, linear patterns."""
+
+    __slots__ = ()
+    re_boundary_realignment = re.compile(PunktLanguageVars.re_boundary_realignment.pattern,
+                                         re.MULTILINE)
+
+    def _word_tokenizer_re(self) -> re.Pattern[str]:
+        return _WORD_TOKENIZER
+
+    def period_context_re(self) -> re.Pattern[str]:
+        return _PERIOD_CONTEXT
+
+
+class _Tokenizer(PunktSentenceTokenizer):
+    """Punkt with given parameters, deciding each distinct break context once."""
+
+    def __init__(self, params: PunktParameters) -> None:
+        super().__init__(lang_vars=_LANGUAGE_VARS, token_cls=_Token)
+        self._params = params
+        self._decided: dict[str, bool] = {}
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        decided = self._decided.get(text)
+        if decided is None:
+            decided = self._decided[text] = super().text_contains_sentbreak(text)
+        return decided
+
+
+class _Token(PunktToken):
+    """A Punkt token whose checks use ``re`` (see ``_LanguageVars``)."""
+
+    __slots__ = ()
+    _RE_ELLIPSIS = re.compile(r"\.\.+$")
+    _RE_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+    _RE_INITIAL = re.compile(r"[^\W\d]\.$")
+    _RE_ALPHA = re.compile(r"[^\W\d]+$")
+
+    @property
+    def is_non_punct(self) -> re.Match[str] | None:
+        return _NON_PUNCT.search(self.type)
+
+
+_BASE_VARS = PunktLanguageVars()
+_WORD_TOKENIZER = re.compile(_BASE_VARS._word_tokenize_fmt % {
+    "NonWord": _BASE_VARS._re_non_word_chars, "MultiChar": _BASE_VARS._re_multi_char_punct,
+    "WordStart": _BASE_VARS._re_word_start}, re.VERBOSE)
+_PERIOD_CONTEXT = re.compile(_BASE_VARS._period_context_fmt % {
+    "NonWord": _BASE_VARS._re_non_word_chars,
+    "SentEndChars": _BASE_VARS._re_sent_end_chars}, re.VERBOSE)
+_NON_PUNCT = re.compile(r"[^\W\d]")
+_LANGUAGE_VARS = _LanguageVars()
 
 
 class SentenceIndex:
@@ -153,32 +224,60 @@ def _bounded(text: str, start: int, end: int, is_headline: bool
     return pieces
 
 
-def _training_sample(documents: pd.DataFrame, segments: dict[str, list[tuple[int, int, bool]]]
-                     ) -> str:
-    """The body segments, in document order, up to PUNKT_TRAINING_CHARS."""
+def training_sample(texts: Iterable[str], segments: Iterable[list[tuple[int, int, bool]]],
+                    limit: int = PUNKT_TRAINING_CHARS) -> list[str]:
+    """The body segments of the texts, in order, until they hold ``limit`` characters."""
     parts: list[str] = []
     size = 0
-    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
-        for start, end, is_headline in segments[doc_id]:
+    for text, pieces in zip(texts, segments):
+        plain = ascii_quotes(text)
+        for start, end, is_headline in pieces:
             if is_headline:
                 continue
-            parts.append(text[start:end].translate(ASCII_QUOTES))
+            parts.append(plain[start:end])
             size += end - start
-            if size >= PUNKT_TRAINING_CHARS:
-                return "\n\n".join(parts)
-    return "\n\n".join(parts)
+            if size >= limit:
+                return parts
+    return parts
 
 
-def _train_punkt(text: str, language: str) -> PunktSentenceTokenizer:
-    trainer = PunktTrainer()
-    trainer.train(text, finalize=True)
+def train_punkt(sample: str, language: str = "en") -> PunktParameters:
+    """Learn Punkt parameters from a sample of the corpus (``training_sample``).
+
+    Example:
+        >>> sorted(train_punkt("Gen. Kim left. Gen. Park stayed.").abbrev_types)[:3]
+        ['a.m', 'adm', 'al']
+    """
+    trainer = PunktTrainer(lang_vars=_LANGUAGE_VARS, token_cls=_Token)
+    trainer.train(sample, finalize=True)
     params = trainer.get_params()
     # On a small corpus Punkt takes any word seen once before a period ("own.") for an
     # abbreviation; keep only learned types shaped like one (initials, "u.s").
     params.abbrev_types = {abbrev for abbrev in params.abbrev_types
                            if "." in abbrev or (len(abbrev) == 1 and abbrev.isalpha())}
     params.abbrev_types.update(load_language(language).words("sentences", "abbreviations"))
-    return PunktSentenceTokenizer(params)
+    return params
+
+
+def ascii_quotes(text: str) -> str:
+    """The text with typographic quotes as ASCII, one character for one.
+
+    Example:
+        >>> print(ascii_quotes("“Kim’s”"))
+        "Kim's"
+    """
+    if text.isascii():
+        return text
+    for quote, ascii in QUOTES.items():
+        if quote in text:
+            text = text.replace(quote, ascii)
+    return text
+
+
+def document_segments(text: str) -> list[tuple[int, int, bool]]:
+    """A text's segments for Punkt (``_segments``), each at most MAX_SEGMENT_CHARS long."""
+    return [piece for start, end, is_headline in _segments(text)
+            for piece in _bounded(text, start, end, is_headline)]
 
 
 def _segments(text: str) -> list[tuple[int, int, bool]]:
@@ -186,13 +285,11 @@ def _segments(text: str) -> list[tuple[int, int, bool]]:
     headlines = set(find_headlines(text))
     segments: list[tuple[int, int, bool]] = []
     current: int | None = None
-    for match in _LINE.finditer(text):
-        start, end = match.span()
-        if start == end:
+    for match in _LINE_CONTENT.finditer(text):
+        start = match.start()
+        if start == match.end():
             continue
-        line = text[start:end]
-        content_start = start + len(line) - len(line.lstrip())
-        content_end = start + len(line.rstrip())
+        content_start, content_end = match.span(1)
         if content_end <= content_start or (content_start, content_end) in headlines:
             if current is not None:
                 segments.append((current, start, False))
@@ -200,11 +297,11 @@ def _segments(text: str) -> list[tuple[int, int, bool]]:
             if content_end > content_start:
                 segments.append((content_start, content_end, True))
             continue
-        bullet = _BULLET_LINE.match(line)
+        bullet = text[content_start] in BULLETS and _BULLET_LINE.match(text, start)
         if bullet:
             if current is not None:
                 segments.append((current, start, False))
-            current = start + bullet.end()
+            current = bullet.end()
         elif current is None:
             current = content_start
     if current is not None:

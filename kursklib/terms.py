@@ -1,40 +1,128 @@
-""":mod:`kursklib.terms`: term and n-gram counts, occurrences, collocations and TF-IDF."""
+""":mod:`kursklib.terms`: term and n-gram counts per document, and what is read from them."""
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
-from nltk.collocations import (
-    BigramAssocMeasures,
-    BigramCollocationFinder,
-    TrigramAssocMeasures,
-    TrigramCollocationFinder,
-)
+import pyarrow as pa
 
+from .characters import ASCII_PUNCTUATION
 from .errors import ArgumentError
+from .tokens import mention_rows
 
+DOCUMENT_TERM_COLUMNS = ["doc_id", "ngram", "term", "n_occurrences"]
+TERM_COLUMNS = ["doc_id", "sent_id", "token_id", "start", "end", "term"]
 COLLOCATION_COLUMNS = ["collocation", "n_occurrences", "score"]
 TFIDF_COLUMNS = ["doc_id", "rank", "term", "n_occurrences", "tf", "idf", "tfidf"]
-TERM_COLUMNS = ["doc_id", "sent_id", "token_id", "start", "end", "term"]
+# How a mention becomes a term: its actor's canonical name (default), its id, its own
+# words, or no merging at all (each token a term).
+ACTOR_TERMS = ("name", "id", "surface", "none")
 _ACTOR_TERM_SPACES = re.compile(r"[\s-]+")
+_SMALL = 1e-20  # as NLTK's association measures, so that a zero count takes no log
 
 
-def count_terms(tokens: pd.DataFrame, *, by: str | Sequence[str] = (), ngram: int = 1,
-                use: str = "lemma", keep_stop: bool = False, merge_actors: bool = True,
-                min_count: int = 1) -> pd.DataFrame:
-    """Count terms (or n-grams of 2–3 terms) in the whole corpus or per group.
+def count_document_terms(tokens: pd.DataFrame, mentions: pd.DataFrame, *,
+                         ngrams: Sequence[int] = (1, 2), use: str = "lemma",
+                         keep_stop: bool = False, actors: str = "name") -> pd.DataFrame:
+    """Count each document's terms and n-grams of consecutive counted terms.
 
-    Punctuation is always dropped; stopwords unless ``keep_stop``. With
-    ``merge_actors`` a multi-word actor mention ("Kim Jong Un") is one term.
+    Punctuation is always dropped, stopwords unless ``keep_stop``; a dropped token
+    breaks n-grams, and so does a sentence end. Every mention of an actor is one term
+    (``actors="name"``, the default): a researcher counting what the coverage is about
+    wants one bar for North Korea, not three for "dprk", "north korea" and "north
+    korean"; the canonical name reads better in a chart than an id. ``"surface"`` keeps
+    each mention's own words (to compare how outlets name an actor), ``"id"`` the actor
+    id, ``"none"`` splits names into their tokens.
 
     Args:
-        by: Token columns to count within, e.g. ``"doc_id"``; empty for the corpus.
-        ngram: 1 for terms, 2 or 3 for n-grams of consecutive counted terms.
+        tokens: Output of ``tag_tokens``.
+        mentions: Output of ``tag_actors`` (the mentions behind ``tokens.actor_id``).
+        ngrams: Which n-gram lengths to count (1, 2 or 3).
         use: ``"lemma"`` or ``"norm"``: which spelling of a token is its term.
+
+    Returns:
+        One row per document, n-gram length and term: ``doc_id, ngram, term,
+        n_occurrences``; by document, ``ngram``, most frequent first, then term.
+
+    Example:
+        >>> mentions = tag_actors(corpus)
+        >>> terms = count_document_terms(tag_tokens(corpus, mentions), mentions)
+        >>> terms[terms["doc_id"] == "b"].head(2).values.tolist()
+        [['b', 1, 'north korea', 2], ['b', 1, 'honour', 1]]
+    """
+    if use not in ("lemma", "norm"):
+        raise ArgumentError(f"use must be 'lemma' or 'norm', not {use!r}")
+    if actors not in ACTOR_TERMS:
+        raise ArgumentError(f"actors must be one of {', '.join(ACTOR_TERMS)}, not {actors!r}")
+    unknown = [n for n in ngrams if n not in (1, 2, 3)]
+    if unknown:
+        raise ArgumentError(f"ngram must be 1, 2 or 3, not {unknown[0]!r}")
+    slots, vocabulary = term_slots(tokens, mentions, use=use, keep_stop=keep_stop, actors=actors)
+    tables = [_count_ngrams(slots, vocabulary, n) for n in sorted(set(ngrams))]
+    table = (pd.concat(tables, ignore_index=True) if tables
+             else _count_ngrams(slots, vocabulary, 1)[:0])
+    order = np.lexsort((table["ngram"].to_numpy(), pd.factorize(table["doc_id"])[0]))
+    return table.iloc[order].reset_index(drop=True)
+
+
+def term_slots(tokens: pd.DataFrame, mentions: pd.DataFrame, *, use: str, keep_stop: bool,
+               actors: str) -> tuple[pd.DataFrame, list[str]]:
+    """The sequence of term positions (one per token, one per actor mention) and the terms.
+
+    Returns:
+        ``doc_id, sent_id, token_id, start, end, code`` in text order, ``code``
+        indexing the returned terms (-1 where a token was dropped), and ``doc``, the
+        document's position in first-seen order.
+    """
+    doc, doc_ids = pd.factorize(tokens["doc_id"], sort=False)
+    sent = tokens["sent_id"].to_numpy(np.int64)
+    spelling, spellings = pd.factorize(tokens[use])
+    code = spelling.astype(np.int64)
+    removed = tokens["is_punct"].to_numpy(bool)
+    if not keep_stop:
+        removed = removed | tokens["is_stop"].to_numpy(bool)
+    names = list(spellings)
+    end = tokens["end"].to_numpy(np.int64)
+    keep = np.ones(len(tokens), dtype=bool)
+    if actors != "none" and len(mentions):
+        row = mention_rows(doc, tokens["start"].to_numpy(np.int64), doc_ids, mentions)
+        in_mention = row >= 0
+        same = np.concatenate(([False], (row[1:] == row[:-1]) & (sent[1:] == sent[:-1])
+                               & (doc[1:] == doc[:-1])))
+        keep = ~(in_mention & same)
+        actor_terms, actor_names = pd.factorize(_actor_terms(mentions, actors))
+        first = np.flatnonzero(in_mention & keep)
+        code[first] = actor_terms[row[first]] + len(names)
+        removed = removed & ~in_mention
+        names += list(actor_names)
+        # A merged mention's slot ends where its last token ends.
+        last = np.flatnonzero(in_mention & np.concatenate((~same[1:], [True])))
+        end = end.copy()
+        end[first] = end[last]
+    merged, vocabulary = pd.factorize(pd.Series(names, dtype=object))
+    code = np.where(removed, -1, merged[np.maximum(code, 0)] if len(merged) else code)
+    slots = pd.DataFrame({
+        "doc_id": pd.Categorical.from_codes(doc[keep], dtype=pd.CategoricalDtype(
+            pd.Index(doc_ids, dtype="string"))), "sent_id": sent[keep],
+        "token_id": tokens["token_id"].to_numpy(np.int64)[keep],
+        "start": tokens["start"].to_numpy(np.int64)[keep], "end": end[keep],
+        "code": code[keep], "doc": doc[keep]})
+    return slots, list(vocabulary)
+
+
+def count_terms(terms: pd.DataFrame, documents: pd.DataFrame | None = None, *,
+                by: str | Sequence[str] = (), ngram: int = 1, min_count: int = 1
+                ) -> pd.DataFrame:
+    """Sum document term counts over the corpus, or per group of any document column.
+
+    Args:
+        terms: Output of ``count_document_terms`` (or a tagged corpus's ``terms``).
+        documents: The documents table, for grouping by its columns (``source``, ...).
+        by: Columns to count within, e.g. ``"doc_id"`` or ``"source"``; empty for all.
+        ngram: 1 for terms, 2 or 3 for n-grams.
 
     Returns:
         The ``by`` columns, then ``term, n_occurrences, share``; per group most
@@ -42,97 +130,89 @@ def count_terms(tokens: pd.DataFrame, *, by: str | Sequence[str] = (), ngram: in
         group.
 
     Example:
-        >>> counts = count_terms(tag_tokens(corpus, tag_actors(corpus)))
+        >>> mentions = tag_actors(corpus)
+        >>> counts = count_terms(count_document_terms(tag_tokens(corpus, mentions), mentions))
         >>> counts[["term", "n_occurrences"]].head(3).values.tolist()
-        [['kursk oblast', 2], ['north korea', 2], ['soldier', 2]]
+        [['kursk oblast', 3], ['north korea', 3], ['soldier', 2]]
     """
     keys = [by] if isinstance(by, str) else list(by)
-    unknown = [key for key in keys if key not in tokens.columns]
-    if unknown:
-        raise ArgumentError(f"cannot count terms by {', '.join(unknown)}: not a token column")
-    if ngram not in (1, 2, 3):
-        raise ArgumentError(f"ngram must be 1, 2 or 3, not {ngram!r}")
-    firsts = tokens.drop_duplicates(["doc_id", "sent_id"])
-    group_of = dict(zip(zip(firsts["doc_id"], firsts["sent_id"]),
-                        zip(*(firsts[key] for key in keys)))) if keys else {}
-    counts: Counter[tuple[tuple, str]] = Counter()
-    for doc_id, sent_id, terms in term_sequences(tokens, use=use, keep_stop=keep_stop,
-                                                 merge_actors=merge_actors):
-        key = group_of[doc_id, sent_id] if keys else ()
-        counts.update((key, term) for term in _ngrams(terms, ngram))
-    table = pd.DataFrame([(*key, term, count) for (key, term), count in counts.items()],
-                         columns=[*keys, "term", "n_occurrences"])
-    totals = (table.groupby(keys)["n_occurrences"].transform("sum") if keys
-              else table["n_occurrences"].sum())
-    table["share"] = table["n_occurrences"] / totals
-    table = table[table["n_occurrences"] >= min_count]
-    table = table.sort_values([*keys, "n_occurrences", "term"],
-                              ascending=[*[True] * len(keys), False, True],
-                              kind="stable").reset_index(drop=True)
-    return table.astype({"term": "string", "n_occurrences": "int64", "share": "float64"})
+    table = _grouped(terms, documents, keys)
+    table = table[table["ngram"] == ngram]
+    counts = table.groupby([*keys, "term"], sort=False, observed=True)["n_occurrences"].sum()
+    counts = counts.reset_index()
+    totals = (counts.groupby(keys, observed=True)["n_occurrences"].transform("sum") if keys
+              else counts["n_occurrences"].sum())
+    counts["share"] = counts["n_occurrences"] / totals
+    counts = counts[counts["n_occurrences"] >= min_count]
+    counts = counts.sort_values([*keys, "n_occurrences", "term"],
+                                ascending=[*[True] * len(keys), False, True], kind="stable")
+    return counts.reset_index(drop=True).astype({"term": "string", "n_occurrences": "int64",
+                                                 "share": "float64"})
 
 
-def tag_terms(tokens: pd.DataFrame, terms: Iterable[str], *, use: str = "lemma",
-              merge_actors: bool = True) -> pd.DataFrame:
-    """Find every occurrence of the given terms (as ``count_terms`` spells them).
+def tag_terms(tokens: pd.DataFrame, mentions: pd.DataFrame, terms: Iterable[str], *,
+              use: str = "lemma", actors: str = "name") -> pd.DataFrame:
+    """Find every occurrence of the given terms (as ``count_document_terms`` spells them).
 
     Returns:
         One row per occurrence: ``doc_id, sent_id, token_id, start, end, term``, where
         ``token_id`` is the term's first token and ``start:end`` spans all its tokens.
 
     Example:
-        >>> tag_terms(tag_tokens(corpus, tag_actors(corpus)), ["soldier"])["doc_id"].tolist()
+        >>> mentions = tag_actors(corpus)
+        >>> tag_terms(tag_tokens(corpus, mentions), mentions, ["soldier"])["doc_id"].tolist()
         ['a', 'b']
     """
-    wanted = set(terms)
-    rows = []
-    for doc_id, sent_id, terms_here, spans in term_sequences(
-            tokens, use=use, keep_stop=True, merge_actors=merge_actors, with_spans=True):
-        for term, (token_id, start, end) in zip(terms_here, spans, strict=True):
-            if term in wanted:
-                rows.append((doc_id, sent_id, token_id, start, end, term))
-    table = pd.DataFrame(rows, columns=TERM_COLUMNS)
-    return table.astype({"doc_id": "string", "sent_id": "int64", "token_id": "int64",
-                         "start": "int64", "end": "int64", "term": "string"})
+    slots, terms_found = term_slots(tokens, mentions, use=use, keep_stop=True, actors=actors)
+    vocabulary = pd.Index(terms_found)
+    wanted = vocabulary.get_indexer(list(terms))
+    found = slots[slots["code"].isin(wanted[wanted >= 0])]
+    table = found.assign(term=vocabulary.to_numpy(dtype=object)[found["code"].to_numpy()])
+    return table[TERM_COLUMNS].reset_index(drop=True).astype({
+        "doc_id": "string", "sent_id": "int64", "token_id": "int64", "start": "int64",
+        "end": "int64", "term": "string"})
 
 
-def find_collocations(tokens: pd.DataFrame, *, ngram: int = 2, measure: str = "pmi",
-                      min_count: int = 2, use: str = "lemma") -> pd.DataFrame:
-    """Score word pairs (or triples) that occur together more than chance, with NLTK.
+def find_collocations(terms: pd.DataFrame, *, measure: str = "pmi", min_count: int = 2
+                      ) -> pd.DataFrame:
+    """Score word pairs that occur together more than chance, as NLTK's bigram measures.
 
-    Stopwords and punctuation break sequences, so collocations never span them.
+    Pairs are the counted bigrams (dropped tokens and sentence ends break them), so an
+    actor's name is one word of a pair, never a pair of its own ("kim jong").
 
     Returns:
         ``collocation, n_occurrences, score``; best score first, then collocation.
 
     Example:
-        >>> tokens = tag_tokens(corpus, tag_actors(corpus))
-        >>> find_collocations(tokens, min_count=2)["collocation"].tolist()
+        >>> mentions = tag_actors(corpus)
+        >>> terms = count_document_terms(tag_tokens(corpus, mentions), mentions, actors="none")
+        >>> find_collocations(terms, min_count=2)["collocation"].tolist()
         ['north korea', 'kursk oblast']
     """
-    if ngram not in (2, 3):
-        raise ArgumentError(f"ngram must be 2 or 3, not {ngram!r}")
-    measures = BigramAssocMeasures if ngram == 2 else TrigramAssocMeasures
     if measure not in ("pmi", "likelihood_ratio"):
         raise ArgumentError(f"measure must be 'pmi' or 'likelihood_ratio', not {measure!r}")
-    sentences = [terms for _, _, terms in term_sequences(tokens, use=use, keep_stop=False,
-                                                           merge_actors=False)]
-    finder_class = BigramCollocationFinder if ngram == 2 else TrigramCollocationFinder
-    # An empty string marks a removed token; NLTK's finder pads each document the same way.
-    finder = finder_class.from_documents(sentences)
-    finder.apply_word_filter(lambda word: word == "")
-    finder.apply_freq_filter(min_count)
-    scored = finder.score_ngrams(getattr(measures, measure))
-    rows = [(" ".join(gram), finder.ngram_fd[gram], round(score, 10)) for gram, score in scored]
-    table = pd.DataFrame(rows, columns=COLLOCATION_COLUMNS)
+    words = count_terms(terms).set_index("term")["n_occurrences"]
+    pairs = count_terms(terms, ngram=2, min_count=min_count)
+    first, second = zip(*(_split_pair(pair, words.index) for pair in pairs["term"])) if len(
+        pairs) else ((), ())
+    n_ii = pairs["n_occurrences"].to_numpy(float)
+    n_ix = words.reindex(list(first)).to_numpy(float)
+    n_xi = words.reindex(list(second)).to_numpy(float)
+    n_xx = float(words.sum())
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if measure == "pmi":
+            score = np.log2(n_ii * n_xx) - np.log2(n_ix * n_xi)
+        else:
+            score = _likelihood_ratio(n_ii, n_ix, n_xi, n_xx)
+    table = pd.DataFrame({"collocation": pairs["term"], "n_occurrences": pairs["n_occurrences"],
+                          "score": np.round(score, 10)})
     table = table.sort_values(["score", "collocation"], ascending=[False, True], kind="stable")
     return table.reset_index(drop=True).astype({"collocation": "string",
                                                 "n_occurrences": "int64", "score": "float64"})
 
 
-def count_tfidf(tokens: pd.DataFrame, *, top: int = 10, use: str = "lemma",
-                merge_actors: bool = True) -> pd.DataFrame:
-    """Rank each document's most distinctive terms by TF-IDF (stopwords out).
+def count_tfidf(terms: pd.DataFrame, *, top: int = 10, ngram: int = 1) -> pd.DataFrame:
+    """Rank each document's most distinctive terms by TF-IDF.
 
     ``tf`` is the term's share of the document's counted terms; ``idf`` is
     ``log(n_documents / document_frequency)``.
@@ -141,14 +221,15 @@ def count_tfidf(tokens: pd.DataFrame, *, top: int = 10, use: str = "lemma",
         ``doc_id, rank, term, n_occurrences, tf, idf, tfidf``; ``top`` rows per document.
 
     Example:
-        >>> count_tfidf(tag_tokens(corpus, tag_actors(corpus)), top=1)["term"].tolist()
-        ['26', 'dprk']
+        >>> mentions = tag_actors(corpus)
+        >>> terms = count_document_terms(tag_tokens(corpus, mentions), mentions)
+        >>> count_tfidf(terms, top=1)["term"].tolist()
+        ['26', 'honour']
     """
-    per_document = count_terms(tokens, by="doc_id", use=use, merge_actors=merge_actors)
-    n_documents = tokens["doc_id"].nunique()
-    document_frequency = per_document.groupby("term")["doc_id"].nunique()
-    table = per_document.rename(columns={"share": "tf"})
-    table["idf"] = table["term"].map(lambda term: math.log(n_documents / document_frequency[term]))
+    table = count_terms(terms, by="doc_id", ngram=ngram).rename(columns={"share": "tf"})
+    n_documents = table["doc_id"].nunique()
+    frequency = table.groupby("term", observed=True)["doc_id"].transform("size")
+    table["idf"] = np.log(n_documents / frequency.to_numpy(float))
     table["tfidf"] = (table["tf"] * table["idf"]).round(12)
     table = table.sort_values(["doc_id", "tfidf", "term"], ascending=[True, False, True],
                               kind="stable")
@@ -157,42 +238,99 @@ def count_tfidf(tokens: pd.DataFrame, *, top: int = 10, use: str = "lemma",
     return table[TFIDF_COLUMNS].reset_index(drop=True).astype({"rank": "int64"})
 
 
-def term_sequences(tokens: pd.DataFrame, *, use: str, keep_stop: bool, merge_actors: bool,
-                    with_spans: bool = False) -> list[tuple]:
-    """Per sentence: the terms to count, with multi-word actor mentions merged into one.
+def fold_term(text: str) -> str:
+    """Spell a name or mention as a term: lower case, ASCII quotes, dashes as spaces.
 
-    Removed tokens leave an empty string, so that n-grams never span them. With
-    ``with_spans`` each sequence also carries ``(token_id, start, end)`` per term.
+    Example:
+        >>> fold_term("Korean People’s Army")
+        "korean people's army"
     """
-    if use not in ("lemma", "norm"):
-        raise ArgumentError(f"use must be 'lemma' or 'norm', not {use!r}")
-    sequences = []
-    for (doc_id, sent_id), sentence in tokens.groupby(["doc_id", "sent_id"], sort=True):
-        terms: list[str] = []
-        spans: list[tuple[int, int, int]] = []
-        previous_actor, previous_end = None, -1
-        for row in sentence.itertuples(index=False):
-            actor = row.actor_id if merge_actors and not pd.isna(row.actor_id) else None
-            if actor is not None and actor == previous_actor and row.start - previous_end <= 1:
-                terms[-1] = _ACTOR_TERM_SPACES.sub(" ", f"{terms[-1]} {row.norm}").replace(
-                    " '", "'")
-                spans[-1] = (spans[-1][0], spans[-1][1], row.end)
-                previous_end = row.end
-                continue
-            previous_actor, previous_end = actor, row.end
-            spans.append((row.token_id, row.start, row.end))
-            if row.is_punct or (row.is_stop and not keep_stop and actor is None):
-                terms.append("")
-                previous_actor = None
-                continue
-            terms.append(getattr(row, use) if actor is None else row.norm)
-        sequences.append((doc_id, sent_id, terms, spans) if with_spans else
-                         (doc_id, sent_id, terms))
-    return sequences
+    folded = _ACTOR_TERM_SPACES.sub(" ", text.translate(ASCII_PUNCTUATION).lower()).strip()
+    return folded.replace(" '", "'")
 
 
-def _ngrams(terms: Sequence[str], n: int) -> Iterable[str]:
-    for index in range(len(terms) - n + 1):
-        window = terms[index:index + n]
-        if all(window):
-            yield " ".join(window)
+def _actor_terms(mentions: pd.DataFrame, actors: str) -> pd.Series:
+    """Each mention's term, spelled once per distinct value."""
+    column = {"name": "actor_name", "surface": "surface", "id": "actor_id"}[actors]
+    values = mentions[column].astype(object).fillna("")
+    if actors == "id":
+        return values
+    codes, uniques = pd.factorize(values)
+    return pd.Series(np.array([fold_term(value) for value in uniques], dtype=object)[codes]
+                     if len(uniques) else [], dtype=object)
+
+
+def _count_ngrams(slots: pd.DataFrame, vocabulary: list[str], n: int) -> pd.DataFrame:
+    """Counts of one n-gram length per document, in the order of DOCUMENT_TERM_COLUMNS:
+    by document, most frequent first, then by the rank of each word's spelling."""
+    code = slots["code"].to_numpy(np.int64)
+    sentence = slots["doc"].to_numpy(np.int64) * (1 << 32) + slots["sent_id"].to_numpy(np.int64)
+    valid = code >= 0
+    for shift in range(1, n):
+        valid[:-shift] &= (code[shift:] >= 0) & (sentence[shift:] == sentence[:-shift])
+        valid[len(valid) - shift:] = False
+    rows = np.flatnonzero(valid)
+    size = max(len(vocabulary), 1)
+    gram = code[rows]  # each n-gram as one number, renumbered after each word
+    for k in range(1, n):
+        gram = pd.factorize(gram * size + code[rows + k])[0].astype(np.int64)
+    doc = slots["doc"].to_numpy(np.int64)[rows]
+    key, first = np.unique(doc * (gram.max(initial=0) + 1) + gram, return_index=True)
+    n_occurrences = np.bincount(np.searchsorted(key, doc * (gram.max(initial=0) + 1) + gram),
+                                minlength=len(key)).astype(np.int64)
+    grams = [code[rows[first] + k] for k in range(n)]
+    words = np.array(vocabulary, dtype=object)
+    rank = np.empty(len(words), dtype=np.int64)
+    rank[np.argsort(words, kind="stable")] = np.arange(len(words))
+    doc = doc[first]
+    order = np.lexsort((*[rank[word] for word in reversed(grams)], -n_occurrences, doc))
+    if n == 1:
+        term = pa.array(vocabulary, type=pa.string()).take(pa.array(grams[0][order]))
+    else:
+        pair, distinct = pd.factorize(gram[first][order])
+        heads = np.searchsorted(np.sort(pair), np.arange(len(distinct)))
+        members = np.argsort(pair, kind="stable")[heads]
+        ordered = [word[order][members].tolist() for word in grams]
+        spelled = [" ".join(vocabulary[word] for word in gram) for gram in zip(*ordered)]
+        term = pa.array(spelled, type=pa.string()).take(pa.array(pair))
+    doc_ids = pa.array(slots["doc_id"].cat.categories.tolist(), type=pa.string())
+    return pd.DataFrame({
+        "doc_id": pd.array(doc_ids.take(pa.array(doc[order])), dtype="string"),
+        "ngram": np.full(len(order), n, dtype=np.int64),
+        "term": pd.array(term, dtype="string"),
+        "n_occurrences": n_occurrences[order]}, columns=DOCUMENT_TERM_COLUMNS)
+
+
+def _grouped(terms: pd.DataFrame, documents: pd.DataFrame | None, keys: list[str]
+             ) -> pd.DataFrame:
+    """The term table with the ``keys`` columns, joined from ``documents`` where needed."""
+    missing = [key for key in keys if key not in terms.columns]
+    if not missing:
+        return terms
+    if documents is None or any(key not in documents.columns for key in missing):
+        raise ArgumentError(f"cannot count terms by {', '.join(missing)}: not a term column "
+                            "(give documents= to group by a document column)")
+    groups = documents.set_index("doc_id")[missing]
+    return terms.join(groups, on="doc_id")
+
+
+def _split_pair(pair: str, words: pd.Index) -> tuple[str, str]:
+    """The two counted terms of a bigram, whose words may hold spaces ("north korea troop")."""
+    parts = pair.split(" ")
+    for cut in range(1, len(parts)):
+        first, second = " ".join(parts[:cut]), " ".join(parts[cut:])
+        if first in words and second in words:
+            return first, second
+    return parts[0], " ".join(parts[1:])
+
+
+def _likelihood_ratio(n_ii: np.ndarray, n_ix: np.ndarray, n_xi: np.ndarray, n_xx: float
+                      ) -> np.ndarray:
+    """NLTK's ``BigramAssocMeasures.likelihood_ratio``, on arrays."""
+    observed = [n_ii, n_xi - n_ii, n_ix - n_ii, n_xx - n_ix - n_xi + n_ii]
+    total = sum(observed)
+    score = np.zeros_like(n_ii)
+    for index, value in enumerate(observed):
+        expected = (value + observed[index ^ 1]) * (value + observed[index ^ 2]) / total
+        score += value * np.log(value / (expected + _SMALL) + _SMALL)
+    return 2 * score

@@ -2,35 +2,41 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import simplemma
 import stopwordsiso
-from nltk.tokenize import RegexpTokenizer
 
 from .characters import ASCII_PUNCTUATION
 from .corpus import Corpus
 from .errors import LanguageError
 from .lang import load_language
+from .matching import CharacterTable
 
 TOKEN_COLUMNS = ["doc_id", "sent_id", "token_id", "start", "end", "surface", "norm", "lemma",
                  "is_stop", "is_punct", "is_alpha", "actor_id"]
 # Words (with inner hyphens and apostrophes), a split-off possessive, numbers, punctuation.
 TOKEN_PATTERN = r"\w+(?:[-‐]\w+)*(?:['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]"
-_TOKENIZER = RegexpTokenizer(TOKEN_PATTERN)
+_TOKEN = re.compile(TOKEN_PATTERN)
 
 
 def tag_tokens(corpus: Corpus, mentions: pd.DataFrame, *, language: str = "en",
                stopwords: Iterable[str] = ()) -> pd.DataFrame:
     """Split every sentence into tokens with norm, lemma, stopword and actor flags.
 
+    Text is cut at whitespace and each distinct chunk is tokenised once; norms, lemmas
+    and flags are looked up once per distinct token, so the cost grows with the text,
+    not with its vocabulary times its length.
+
     Args:
+        mentions: Output of ``tag_actors``, to set ``actor_id`` (an empty table for none).
         language: ISO 639-1 code for lemmas (simplemma) and stopwords (stopwords-iso).
         stopwords: Extra, domain-specific stopwords (matched on ``norm`` and ``lemma``).
-        mentions: Output of ``tag_actors``, to set ``actor_id`` (an empty table for none).
 
     Returns:
         One row per token: ``doc_id, sent_id, token_id, start, end, surface, norm,
@@ -42,36 +48,127 @@ def tag_tokens(corpus: Corpus, mentions: pd.DataFrame, *, language: str = "en",
         >>> tokens[["surface", "lemma", "actor_id"]].head(3).values.tolist()
         [['Russia', 'russia', 'rus'], ['and', 'and', <NA>], ['North', 'north', 'prk']]
     """
+    texts = corpus.documents["text"].tolist()
+    offsets = np.cumsum([0] + [len(text) + 1 for text in texts])
+    joined = "\n".join(texts)
+    start, end, surface, types = _split_tokens(joined)
+    index = corpus.sentence_index
+    sentence_start = offsets[index.doc] + index.start
+    sentence_end = offsets[index.doc] + index.end
+    row = np.searchsorted(sentence_start, start, side="right") - 1
+    inside = (row >= 0) & (end <= sentence_end[np.maximum(row, 0)])
+    redo = _crossed_sentences(start, end, row, inside, sentence_start, sentence_end)
+    if redo.size:  # a token ran over a sentence boundary: tokenise those sentences alone
+        inside &= ~np.isin(row, redo)
+        extra = [(s + m.start(), s + m.end(), m.group())
+                 for s, e in zip(sentence_start[redo].tolist(), sentence_end[redo].tolist())
+                 for m in _TOKEN.finditer(joined, s, e)]
+        more, known = pd.factorize(pd.Series([t for _, _, t in extra], dtype=object))
+        code = np.concatenate([surface[inside], more + len(types)]).astype(np.int64)
+        start = np.concatenate([start[inside], [s for s, _, _ in extra]]).astype(np.int64)
+        end = np.concatenate([end[inside], [e for _, e, _ in extra]]).astype(np.int64)
+        types = types + list(known)
+        order = np.argsort(start, kind="stable")
+        surface, start, end = code[order], start[order], end[order]
+        row = np.searchsorted(sentence_start, start, side="right") - 1
+    else:
+        surface, start, end, row = surface[inside], start[inside], end[inside], row[inside]
+    doc = index.doc[row]
+    first_of_doc = np.searchsorted(doc, np.arange(len(texts)))
+    token_id = np.arange(len(doc)) - first_of_doc[doc]
+    local_start, local_end = start - offsets[doc], end - offsets[doc]
+    actor = mention_rows(doc, local_start, pd.Index(corpus.documents["doc_id"]), mentions)
+    norms, lemmas, stop, punct, alpha = _type_table(types, language, stopwords)
+    actor_code, actor_ids = pd.factorize(mentions["actor_id"].astype(object))
+    actor_code = np.append(actor_code, -1)
+    # Categorical columns: one string per distinct value, so a large table stays cheap.
+    return pd.DataFrame({
+        "doc_id": _categorical(doc, corpus.documents["doc_id"]),
+        "sent_id": index.sent_id[row], "token_id": token_id.astype(np.int64),
+        "start": local_start, "end": local_end, "surface": _categorical(surface, types),
+        "norm": _categorical(norms[0][surface], norms[1]),
+        "lemma": _categorical(lemmas[0][surface], lemmas[1]),
+        "is_stop": stop[surface], "is_punct": punct[surface], "is_alpha": alpha[surface],
+        "actor_id": _categorical(actor_code[actor], actor_ids),
+    }, columns=TOKEN_COLUMNS)
+
+
+def _split_tokens(joined: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """Every token of the text: start, end, surface code and the surfaces by code."""
+    chunks = joined.split()
+    space = _is_space()(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32))
+    edges = np.flatnonzero(np.diff(np.concatenate(([True], space, [True])).astype(np.int8)))
+    chunk_start = edges[0::2]
+    chunk_code, chunk_types = pd.factorize(pd.Series(chunks, dtype=object))
+    pieces = [[(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(chunk)]
+              for chunk in chunk_types]
+    counts = np.array([len(found) for found in pieces], dtype=np.int64)
+    flat = [piece for found in pieces for piece in found]
+    surface_code, types = pd.factorize(pd.Series([text for _, _, text in flat], dtype=object))
+    relative_start = np.array([s for s, _, _ in flat], dtype=np.int64)
+    relative_end = np.array([e for _, e, _ in flat], dtype=np.int64)
+    first = np.cumsum(counts) - counts
+    per_chunk = counts[chunk_code]
+    within = np.arange(per_chunk.sum()) - np.repeat(np.cumsum(per_chunk) - per_chunk, per_chunk)
+    position = np.repeat(first[chunk_code], per_chunk) + within
+    base = np.repeat(chunk_start, per_chunk)
+    return (base + relative_start[position], base + relative_end[position],
+            surface_code[position].astype(np.int64), list(types))
+
+
+def _crossed_sentences(start: np.ndarray, end: np.ndarray, row: np.ndarray, inside: np.ndarray,
+                       sentence_start: np.ndarray, sentence_end: np.ndarray) -> np.ndarray:
+    """Rows of the sentences that a token outside every sentence overlaps."""
+    outside = np.flatnonzero(~inside)
+    last = np.searchsorted(sentence_start, end[outside], side="left") - 1
+    first = np.searchsorted(sentence_end, start[outside], side="right")
+    hit = [np.arange(a, b + 1) for a, b in zip(first.tolist(), last.tolist()) if b >= a]
+    return np.unique(np.concatenate(hit)) if hit else np.zeros(0, dtype=np.int64)
+
+
+def mention_rows(doc: np.ndarray, start: np.ndarray, doc_ids: pd.Index,
+                 mentions: pd.DataFrame) -> np.ndarray:
+    """Row of the mention each token starts inside, or -1.
+
+    Args:
+        doc: Each token's document, as a position in ``doc_ids``.
+        start: Each token's start offset.
+    """
+    if mentions.empty:
+        return np.full(len(doc), -1, dtype=np.int64)
+    mention_doc = doc_ids.get_indexer(mentions["doc_id"]).astype(np.int64)
+    scale = 1 << 40  # longer than any text: (document, offset) as one sortable key
+    opens = mention_doc * scale + mentions["start"].to_numpy(np.int64)
+    order = np.argsort(opens, kind="stable")
+    closes = (mention_doc * scale + mentions["end"].to_numpy(np.int64))[order]
+    keys = doc.astype(np.int64) * scale + start
+    found = np.searchsorted(opens[order], keys, side="right") - 1
+    inside = (found >= 0) & (keys < closes[np.maximum(found, 0)])
+    return np.where(inside, order[np.maximum(found, 0)], -1)
+
+
+def _type_table(types: list[str], language: str, stopwords: Iterable[str]
+                ) -> tuple[tuple, tuple, np.ndarray, np.ndarray, np.ndarray]:
+    """Norm and lemma (codes per surface, distinct values) and flags of each surface."""
     stop = _stopwords(language) | {word.lower() for word in stopwords}
-    texts = dict(zip(corpus.documents["doc_id"], corpus.documents["text"], strict=True))
-    mention_spans = {doc_id: list(zip(group["start"], group["end"], group["actor_id"],
-                                      strict=True))
-                     for doc_id, group in mentions.groupby("doc_id", sort=False)}
-    rows = []
-    for doc_id, sentences in corpus.sentences.groupby("doc_id", sort=False):
-        text = texts[doc_id]
-        spans = mention_spans.get(doc_id, [])
-        cursor = 0
-        token_id = 0
-        for sent_id, sent_start, sent_end in zip(sentences["sent_id"], sentences["start"],
-                                                 sentences["end"], strict=True):
-            for start, end in _TOKENIZER.span_tokenize(text[sent_start:sent_end]):
-                start, end = start + sent_start, end + sent_start
-                while cursor < len(spans) and spans[cursor][1] <= start:
-                    cursor += 1
-                in_mention = cursor < len(spans) and spans[cursor][0] <= start < spans[cursor][1]
-                surface = text[start:end]
-                norm = surface.translate(ASCII_PUNCTUATION).lower()
-                lemma = _lemma(norm, language)
-                rows.append((doc_id, sent_id, token_id, start, end, surface, norm, lemma,
-                             norm in stop or lemma in stop, _is_punct(surface), surface.isalpha(),
-                             spans[cursor][2] if in_mention else pd.NA))
-                token_id += 1
-    tokens = pd.DataFrame(rows, columns=TOKEN_COLUMNS)
-    return tokens.astype({"doc_id": "string", "sent_id": "int64", "token_id": "int64",
-                          "start": "int64", "end": "int64", "surface": "string", "norm": "string",
-                          "lemma": "string", "is_stop": "bool", "is_punct": "bool",
-                          "is_alpha": "bool", "actor_id": "string"})
+    norms = [surface.translate(ASCII_PUNCTUATION).lower() for surface in types]
+    lemmas = [_lemma(norm, language) for norm in norms]
+    return (pd.factorize(pd.Series(norms, dtype=object)),
+            pd.factorize(pd.Series(lemmas, dtype=object)),
+            np.array([n in stop or m in stop for n, m in zip(norms, lemmas)], dtype=bool),
+            np.array([_is_punct(surface) for surface in types], dtype=bool),
+            np.array([surface.isalpha() for surface in types], dtype=bool))
+
+
+def _categorical(codes: np.ndarray, values: Iterable[str]) -> pd.Categorical:
+    """``values[codes]`` (-1: missing) as a categorical of strings."""
+    return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(
+        pd.Index(list(values), dtype="string")))
+
+
+@lru_cache(maxsize=1)
+def _is_space() -> CharacterTable:
+    return CharacterTable(str.isspace, bool)
 
 
 @lru_cache(maxsize=8)

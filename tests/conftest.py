@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,10 +11,18 @@ import matplotlib
 import pytest
 
 matplotlib.use("Agg")
+# Tagged corpora of a test run (and of the notebooks it runs) stay out of the user's cache.
+os.environ["KURSKLIB_CACHE_DIR"] = tempfile.mkdtemp(prefix="kursklib-test-cache-")
 
 import pandas as pd  # noqa: E402
 
-from kursklib import Corpus, read_corpus, tag_actors, tag_tokens  # noqa: E402
+from kursklib import (  # noqa: E402
+    Corpus,
+    count_document_terms,
+    read_corpus,
+    tag_actors,
+    tag_tokens,
+)
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_HEADLINES = {
@@ -38,6 +48,11 @@ def seed_mentions(seeds: Corpus) -> pd.DataFrame:
 @pytest.fixture(scope="session")
 def seed_tokens(seeds: Corpus, seed_mentions: pd.DataFrame) -> pd.DataFrame:
     return tag_tokens(seeds, seed_mentions)
+
+
+@pytest.fixture(scope="session")
+def seed_terms(seed_tokens: pd.DataFrame, seed_mentions: pd.DataFrame) -> pd.DataFrame:
+    return count_document_terms(seed_tokens, seed_mentions)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kursklib import KursklibError
+from kursklib import KursklibError, load_gazetteer
 from kursklib.cli import main
 from tests.conftest import SEEDS
 
@@ -46,7 +46,7 @@ def _second_corpus(tmp_path):
 def test_kursk_figures_runs_every_notebook_on_another_corpus(tmp_path, capsys):
     output = tmp_path / "out"
     assert main(["figures", "--corpus", str(_second_corpus(tmp_path)), "--output", str(output),
-                 "-p", "top", "5", "-p", "lanes", "actor"]) == 0
+                 "-p", "top", "5", "-p", "period", "week"]) == 0
     names = {path.name for path in output.iterdir()}
     for stem in ("01-term-frequency-top-terms", "01-term-frequency-keyness",
                  "01-term-frequency-dispersion", "02-actor-mentions-top",
@@ -66,9 +66,9 @@ def test_kursk_figures_failure_keeps_previous_figures(tmp_path, capsys):
     (output / "01-term-frequency-top-terms.png").write_bytes(b"previous")
     corpus = _second_corpus(tmp_path)
     assert main(["figures", "--corpus", str(corpus), "--output", str(output),
-                 "-p", "lanes", "sideways"]) == 1
+                 "-p", "period", "sideways"]) == 1
     err = capsys.readouterr().err
-    assert "03-timeline.ipynb: cell" in err and "lanes must be" in err
+    assert "03-timeline.ipynb: cell" in err and "period must be one of" in err
     assert (output / "01-term-frequency-top-terms.png").read_bytes() == b"previous"
     assert not list(tmp_path.glob(".out-staging-*"))
 
@@ -109,3 +109,47 @@ def test_kursk_info_prints_warnings_as_lines(tmp_path, capsys):
     assert main(["info", str(tmp_path)]) == 0
     err = capsys.readouterr().err
     assert err == f"kursk: warning: {tmp_path / 'empty.txt'}: empty file; skipped\n"
+
+
+def test_kursk_tag_prints_the_folder_and_reuses_it(tmp_path, capsys):
+    assert main(["tag", str(SEEDS), "--cache", str(tmp_path), "--batch-size", "2"]) == 0
+    out, err = capsys.readouterr()
+    folder = out.strip()
+    assert (tmp_path / folder.rsplit("/", 1)[-1] / "manifest.json").is_file()
+    assert "316 mentions" in err and "5 documents" in err
+    assert main(["tag", str(SEEDS), "--cache", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.strip() == folder
+
+
+def test_kursk_tag_bad_corpus_is_one_line_error(tmp_path, capsys):
+    assert main(["tag", str(tmp_path / "nowhere"), "--cache", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nowhere: corpus folder or file does not exist" in err
+def test_kursk_gazetteer_suggest_writes_a_draft_that_loads(tmp_path, capsys):
+    folder = tmp_path / "sudan"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "The Rapid Support Forces (RSF) attacked El Fasher. Mohamed Hamdan Dagalo, known as "
+        "Hemedti, leads the RSF. Dagalo spoke.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Hemedti said the RSF held El Fasher.\n", encoding="utf-8")
+    draft = tmp_path / "draft.yaml"
+    assert main(["gazetteer", "suggest", str(folder), "-o", str(draft)]) == 0
+    assert "names written to" in capsys.readouterr().err
+    actors = load_gazetteer(draft, include_default=False).actors
+    assert actors["rapid_support_forces"].aliases == ("RSF",)
+    assert actors["mohamed_hamdan_dagalo"].aliases == ("Hemedti",)
+    assert actors["el_fasher"].type == "place"
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["gazetteer", "suggest", "{seeds}", "--gazetteer-only"], "--gazetteer-only needs a"),
+    (["gazetteer", "suggest", "{seeds}", "--min-mentions", "0"], "--min-mentions must be"),
+    (["gazetteer", "suggest", "{seeds}", "--gazetteer", "{missing}"],
+     "missing.yaml: gazetteer file does not exist"),
+    (["figures", "--gazetteer-only"], "--gazetteer-only needs a"),
+])
+def test_kursk_gazetteer_options_fail_in_one_line(tmp_path, capsys, arguments, message):
+    filled = [a.format(seeds=SEEDS, missing=tmp_path / "missing.yaml") for a in arguments]
+    assert main(filled) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err

@@ -13,8 +13,8 @@ from kursklib import (
 )
 
 
-def test_save_chart_writes_byte_identical_files(tmp_path, seed_tokens):
-    counts = count_terms(seed_tokens)
+def test_save_chart_writes_byte_identical_files(tmp_path, seed_terms):
+    counts = count_terms(seed_terms)
     first = save_chart(plot_term_counts(counts, top=5), tmp_path / "a", "chart", counts.head(5))
     second = save_chart(plot_term_counts(counts, top=5), tmp_path / "b", "chart", counts.head(5))
     assert [p.name for p in first] == ["chart.png", "chart.svg", "chart.csv"]
@@ -24,8 +24,8 @@ def test_save_chart_writes_byte_identical_files(tmp_path, seed_tokens):
     assert not list((tmp_path / "a").glob(".*tmp"))
 
 
-def test_save_figure_rejects_unknown_format_and_unwritable_folder(tmp_path, seed_tokens):
-    ax = plot_term_counts(count_terms(seed_tokens), top=3)
+def test_save_figure_rejects_unknown_format_and_unwritable_folder(tmp_path, seed_terms):
+    ax = plot_term_counts(count_terms(seed_terms), top=3)
     with pytest.raises(KursklibError, match=r"chart\.pdf: figure files must end in"):
         save_figure(ax, tmp_path / "chart.pdf")
     blocker = tmp_path / "file"

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from kursklib import (
-    KursklibError,
     build_cooccurrence,
-    build_timeline,
     count_mentions,
     count_terms,
     plot_actor_mentions,
@@ -15,14 +11,12 @@ from kursklib import (
     plot_dispersion,
     plot_heatmap,
     plot_term_counts,
-    plot_timeline,
-    tag_dates,
     tag_terms,
 )
 
 
-def test_plot_term_counts_draws_top_terms_largest_first(seed_tokens):
-    counts = count_terms(seed_tokens)
+def test_plot_term_counts_draws_top_terms_largest_first(seed_terms):
+    counts = count_terms(seed_terms)
     ax = plot_term_counts(counts, top=5)
     assert len(ax.patches) == 5
     labels = [tick.get_text() for tick in ax.get_yticklabels()]
@@ -48,17 +42,10 @@ def test_plot_heatmap_rows_columns_and_cells(seed_mentions):
     assert image[0, 1] == 34  # prk in 001
 
 
-def test_plot_dispersion_and_network_and_timeline(seeds, seed_tokens, seed_mentions):
-    occurrences = tag_terms(seed_tokens, ["soldier", "kim jong un"])
+def test_plot_dispersion_and_network(seed_tokens, seed_mentions):
+    occurrences = tag_terms(seed_tokens, seed_mentions, ["soldier", "kim jong un"])
     ax = plot_dispersion(occurrences, seed_tokens, terms=["soldier", "kim jong un"])
-    assert len(ax.collections[0].get_offsets()) == len(occurrences) == 25 + 11
+    assert len(ax.collections[0].get_offsets()) == len(occurrences) == 25 + 13
     counts = count_mentions(seed_mentions)
     ax = plot_cooccurrence_network(build_cooccurrence(seed_mentions), counts, top=5)
     assert len(ax.collections[0].get_offsets()) == 5
-    timeline = build_timeline(tag_dates(seeds), seed_mentions, seeds.sentences)
-    ax = plot_timeline(timeline, lanes="actor", top=4)
-    assert len(ax.get_yticklabels()) == 4
-    ax = plot_timeline(timeline)
-    assert [t.get_text() for t in ax.get_yticklabels()] == sorted(seeds.documents["doc_id"])
-    with pytest.raises(KursklibError, match="lanes must be"):
-        plot_timeline(timeline, lanes="weekday")

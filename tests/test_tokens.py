@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 
 from kursklib import (
+    count_document_terms,
     count_terms,
     read_corpus,
     tag_actors,
@@ -45,6 +46,7 @@ def test_tag_tokens_norm_lemma_flags_and_actor(make_corpus):
 @settings(max_examples=60, deadline=None)
 @given(corpus=arbitrary_corpora())
 def test_tag_tokens_never_raises_and_keeps_offsets(corpus):
-    tokens = tag_tokens(corpus, tag_actors(corpus))
+    mentions = tag_actors(corpus)
+    tokens = tag_tokens(corpus, mentions)
     assert_rows_index_text(corpus, tokens)
-    count_terms(tokens, ngram=2)
+    count_terms(count_document_terms(tokens, mentions, ngrams=(1, 2, 3)), ngram=2)

@@ -13,6 +13,9 @@ LOOK_BACK = 40
 UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 POSSESSIVE = re.compile(r"['’]s?$")
 _LABEL_LEAD = re.compile(r"\w+:\s*[\"“]?")
+# A name word: capitalised, or a lower-case prefix of three letters joined to a capitalised
+# word ("al-Burhan", "d'Ivoire").
+NAME_WORD = rf"(?:[a-z]{{1,3}}[-'’])?[{UPPER}][\w'’.\-]*"
 
 
 @dataclass(frozen=True)
@@ -30,12 +33,31 @@ class NameCues:
     label_words: frozenset[str]
     function_words: frozenset[str]
     title_case_markers: frozenset[str]  # case-sensitive
-    org_suffixes: frozenset[str]
-    place_suffixes: frozenset[str]
+    org_suffixes: frozenset[str]  # with the org heads: any last word of an organisation
+    place_suffixes: frozenset[str]  # with the place heads
+    place_designators: frozenset[str]
+    compound_tails: frozenset[str]
+    person_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    act_verbs_after: frozenset[str]
+    credit_words: frozenset[str]
+    locatives: frozenset[str]
+    inner_connectors: frozenset[str]
+    abbreviations: frozenset[str]
+    openers: frozenset[str]  # never a name on their own ("He", "Later")
+    not_actor_heads: frozenset[str]
+    groups: frozenset[str]
+    org_designators: frozenset[str]
     not_name_start: frozenset[str]
     not_name_end: frozenset[str]
     locative_before: re.Pattern[str]
     title_before: re.Pattern[str]
+    act_before: re.Pattern[str]  # reversed, like the other ``*_before`` patterns
+    place_before: re.Pattern[str]  # reversed
+    ethnic: re.Pattern[str]  # reversed: "ethnic " before a name
+    alias_after: re.Pattern[str]  # matched right after a name (", known as ")
+    alias_lead: re.Pattern[str]  # the leads' first words, lower case: fast to find
     coordination: re.Pattern[str]  # use with fullmatch
     capitalised_run: re.Pattern[str]
 
@@ -61,12 +83,27 @@ def name_cues(language: str) -> NameCues:
     label_words, function_words = words("label_words"), words("function_words")
     articles = resources.words("actors", "articles")
     locatives = resources.words("actors", "locatives")
+    # Inside a run: particles ("al", "of"), and words an organisation's name may hold after
+    # its head ("League for Democracy"), split off later where no head comes before them.
+    alias_leads = "|".join(sorted(map(re.escape, resources.words("actors", "alias_leads")),
+                                  key=len, reverse=True))
+    connectors = "|".join(sorted(map(re.escape, particles | words("inner_connectors"))))
     return NameCues(
         titles=titles, one_person_titles=one_person, particles=particles,
         months_and_days=months_and_days, label_words=label_words,
         function_words=function_words,
         title_case_markers=words("title_case_markers", lower=False),
-        org_suffixes=words("org_suffixes"), place_suffixes=words("place_suffixes"),
+        org_suffixes=words("org_suffixes") | words("org_heads"),
+        place_suffixes=words("place_suffixes") | words("place_heads"),
+        place_designators=words("place_designators"), compound_tails=words("compound_tails"),
+        person_nouns=words("person_nouns"), org_nouns=words("org_nouns"),
+        place_nouns=words("place_nouns"), act_verbs_after=words("act_verbs_after"),
+        credit_words=words("credit_words"), locatives=frozenset(locatives),
+        inner_connectors=words("inner_connectors"),
+        abbreviations=frozenset(resources.words("sentences", "abbreviations")),
+        openers=words("openers"), not_actor_heads=words("not_actor_heads"),
+        groups=words("groups"),
+        org_designators=words("org_designators"),
         not_name_start=titles | months_and_days | label_words | particles | function_words,
         not_name_end=titles | months_and_days | particles | function_words,
         locative_before=re.compile(
@@ -75,11 +112,25 @@ def name_cues(language: str) -> NameCues:
         title_before=re.compile(
             rf"\s+\.?(?:{_reversed_alternatives([w for w in titles if w.isalpha()])})\b",
             re.IGNORECASE),
+        act_before=re.compile(
+            rf"\s+(?:{_reversed_alternatives(resources.words('actors', 'act_words_before'))})\b",
+            re.IGNORECASE),
+        place_before=re.compile(
+            rf"\s+(?:(?:{_reversed_alternatives(articles)})\s+)?"
+            rf"(?:{_reversed_alternatives(resources.words('actors', 'place_locatives'))})\b",
+            re.IGNORECASE),
+        ethnic=re.compile(
+            rf"\s+(?:{_reversed_alternatives(resources.words('actors', 'ethnic_markers'))})\b",
+            re.IGNORECASE),
+        alias_after=re.compile(rf",?\s+(?:{alias_leads})\s+", re.IGNORECASE),
+        alias_lead=re.compile("(?:" + "|".join(sorted({re.escape(lead.split()[0]) for lead in
+                                                       resources.words("actors", "alias_leads")})
+                                             ) + ") "),
         coordination=re.compile(
             rf"\s*(?:,|(?:,\s*)?(?:{'|'.join(sorted(map(re.escape, words('coordinators'))))}))\s*"),
-        capitalised_run=re.compile(
-            rf"[{UPPER}][\w'’.\-]*(?:\s+(?:(?:{'|'.join(sorted(map(re.escape, particles)))})"
-            rf"\s+)*[{UPPER}][\w'’.\-]*)*"),
+        capitalised_run=re.compile(  # "\b" first: a run starts only where a word does
+            rf"\b(?=[\da-z{UPPER}])(?:\d+(?:st|nd|rd|th)[ \t]+)?{NAME_WORD}"
+            rf"(?:(?:[ \t]+(?:(?:{connectors})[ \t]+)*|[ \t]*&[ \t]*){NAME_WORD})*"),
     )
 
 
@@ -95,6 +146,7 @@ def reversed_lead(text: str, start: int) -> str:
     return text[max(0, start - LOOK_BACK):start][::-1]
 
 
+@lru_cache(maxsize=1 << 16)
 def plain(word: str) -> str:
     """A word without possessive and edge punctuation, lower-cased ("Putin’s" → "putin")."""
     return POSSESSIVE.sub("", word).strip("'’.-,").lower()

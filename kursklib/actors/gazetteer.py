@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.resources
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -21,6 +22,8 @@ _REQUIRED_FIELDS = ("id", "name", "type")
 # Written in capitals, an alias is an acronym, matched as spelled ("KCNA", "U.S.").
 ACRONYM = re.compile(r"^(?:[A-ZА-ЯЁ0-9]\.?){2,8}$")
 DEFAULT_GAZETTEER = "kursklib/data/gazetteer.yaml"
+WORLD_GAZETTEERS = ("kursklib/data/world/countries.yaml", "kursklib/data/world/organisations.yaml")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser where installed
 
 
 @dataclass(frozen=True)
@@ -56,50 +59,136 @@ def load_gazetteer(*paths: str | Path, include_default: bool = True) -> Gazettee
     A user entry with a new ``id`` adds an actor; an entry that gives only the ``id`` of
     an earlier actor (and list fields: ``aliases``, ``short``, ``demonyms``,
     ``metonyms``) extends it, e.g. with aliases in another language. No alias may belong
-    to two actors.
+    to two of the user's actors; where the user's files and the packaged gazetteer clash,
+    the user's win (a full entry replaces the packaged actor of its id, and an alias moves
+    to the user's actor). Beneath both lie the world's states, capitals and organisations
+    (``data/world/``): an alias either claims is theirs, and an actor of the same id, or a
+    state of the same country, takes the world entry's other names.
 
     Args:
         paths: YAML files, each a list of actors or a mapping with ``actors`` and
             ``ignore`` lists.
-        include_default: Start from the packaged gazetteer (``False``: only ``paths``).
+        include_default: Start from the packaged gazetteer and the world's actors
+            (``False``: only ``paths``).
 
     Example:
         >>> load_gazetteer().actors["kcna"].name
         'Korean Central News Agency'
     """
-    sources: list[tuple[str, str]] = []
-    if include_default:
-        resource = importlib.resources.files("kursklib") / "data" / "gazetteer.yaml"
-        sources.append((DEFAULT_GAZETTEER, resource.read_text(encoding="utf-8")))
+    user: list[tuple[str, str]] = []
     for path in paths:
         path = Path(path)
         try:
-            sources.append((str(path), path.read_text(encoding="utf-8")))
+            user.append((str(path), path.read_text(encoding="utf-8")))
         except FileNotFoundError:
             raise GazetteerError("gazetteer file does not exist", path=path) from None
         except (OSError, UnicodeDecodeError) as error:
             raise GazetteerError(f"cannot read gazetteer ({error})", path=path) from None
-    if not sources:
+    if not user and not include_default:
         raise GazetteerError("no gazetteer: give a file or include the packaged one")
-    actors: dict[str, Actor] = {}
-    ignore: list[str] = []
-    claimed: dict[str, tuple[str, str]] = {}
-    for name, text in sources:
+    layers = _Layers()
+    if include_default:
+        for line, entry in _packaged(DEFAULT_GAZETTEER)[0]:
+            layers.add(entry, name=DEFAULT_GAZETTEER, line=line, packaged=True)
+    ignore = list(_packaged(DEFAULT_GAZETTEER)[1]) if include_default else []
+    for name, text in user:
         entries, phrases = _parse_gazetteer(name, text)
         ignore.extend(phrases)
         for line, entry in entries:
-            actor = _merge(actors, entry, name=name, line=line)
-            for surface in (actor.name, *actor.aliases, *actor.demonyms):
-                for variant in variants(surface):
-                    key = _claim_key(variant)
-                    owner = claimed.get(key)
-                    if owner and owner[0] != actor.id:
-                        raise GazetteerError(
-                            f"entry {actor.id!r}: alias {surface!r} is already claimed by "
-                            f"{owner[0]!r} ({owner[1]})", path=name, line=line)
-                    claimed[key] = (actor.id, name)
-            actors[actor.id] = actor
-    return Gazetteer(actors=actors, ignore=tuple(ignore), sources=tuple(s for s, _ in sources))
+            layers.add(entry, name=name, line=line, packaged=False)
+    sources = [name for name, _ in user]
+    if include_default:
+        for world in WORLD_GAZETTEERS:
+            for _, entry in _packaged(world)[0]:
+                layers.add_beneath(entry)
+        sources = [DEFAULT_GAZETTEER, *sources, *WORLD_GAZETTEERS]
+    return Gazetteer(actors=layers.actors, ignore=tuple(ignore), sources=tuple(sources))
+
+
+@lru_cache(maxsize=None)
+def _packaged(resource: str) -> tuple[list[tuple[int, dict]], list[str]]:
+    """The entries and ignore phrases of a packaged gazetteer file, parsed once."""
+    path = importlib.resources.files("kursklib").joinpath(resource.removeprefix("kursklib/"))
+    return _parse_gazetteer(resource, path.read_text(encoding="utf-8"))
+
+
+class _Layers:
+    """Actors merged layer by layer, with the claim on each alias."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.packaged: set[str] = set()  # ids of actors the user's files may override
+        self.claims: dict[str, tuple[str, str]] = {}  # claim key → (actor id, file)
+
+    def add(self, entry: dict, *, name: str, line: int, packaged: bool) -> None:
+        """Add or extend an actor; the user's entries override the packaged ones."""
+        if not packaged and "name" in entry and entry["id"] in self.packaged:
+            self._drop(entry["id"])
+        actor = _merge(self.actors, entry, name=name, line=line)
+        for key, surface in _claimed_keys(actor):
+            owner = self.claims.get(key)
+            if owner and owner[0] != actor.id:
+                if owner[0] not in self.packaged or packaged:
+                    raise GazetteerError(f"entry {actor.id!r}: alias {surface!r} is already "
+                                         f"claimed by {owner[0]!r} ({owner[1]})",
+                                         path=name, line=line)
+                self._release(owner[0], key)
+        for key, _ in _claimed_keys(actor):
+            self.claims[key] = (actor.id, name)
+        self.actors[actor.id] = actor
+        if packaged:
+            self.packaged.add(actor.id)
+        else:
+            self.packaged.discard(actor.id)
+
+    def add_beneath(self, entry: dict) -> None:
+        """Add a world entry's names where no actor claims them."""
+        target = self.actors.get(entry["id"]) or next(
+            (actor for actor in self.actors.values() if entry["type"] == actor.type == "state"
+             and entry.get("country") and actor.country == entry.get("country")), None)
+        free = {key: tuple(v for v in entry.get(key, ()) if self._free(v, target))
+                for key in LIST_FIELDS}
+        if target is None:
+            if not self._free(entry["name"], None):
+                return
+            actor = Actor(**{**entry, **free})
+        else:
+            names = (entry["name"],) if entry["name"] != target.name and self._free(
+                entry["name"], target) else ()
+            free["aliases"] = (*names, *free["aliases"])
+            actor = _merge(self.actors, {"id": target.id, **free}, name="", line=0)
+        self.actors[actor.id] = actor
+        for key, _ in _claimed_keys(actor):
+            self.claims.setdefault(key, (actor.id, "world"))
+
+    def _free(self, surface: str, target: Actor | None) -> bool:
+        owners = {self.claims.get(_claim_key(v), ("",))[0] for v in variants(surface)} - {""}
+        return owners <= ({target.id} if target else set())
+
+    def _drop(self, actor_id: str) -> None:
+        """Forget a packaged actor and its claims (a user entry replaces it)."""
+        del self.actors[actor_id]
+        self.packaged.discard(actor_id)
+        self.claims = {k: v for k, v in self.claims.items() if v[0] != actor_id}
+
+    def _release(self, actor_id: str, key: str) -> None:
+        """Take one alias from a packaged actor, or the actor itself when it is its name."""
+        actor = self.actors[actor_id]
+        if any(_claim_key(v) == key for v in variants(actor.name)):
+            self._drop(actor_id)
+            return
+        kept = {field: tuple(s for s in getattr(actor, field)
+                             if all(_claim_key(v) != key for v in variants(s)))
+                for field in ("aliases", "demonyms")}
+        self.actors[actor_id] = replace(actor, **kept)
+        del self.claims[key]
+
+
+def _claimed_keys(actor: Actor) -> list[tuple[str, str]]:
+    """The claim key of every name, alias and demonym variant, with its surface."""
+    return [(_claim_key(variant), surface)
+            for surface in (actor.name, *actor.aliases, *actor.demonyms)
+            for variant in variants(surface)]
 
 
 def _merge(actors: dict[str, Actor], entry: dict, *, name: str, line: int) -> Actor:
@@ -122,8 +211,8 @@ def _merge(actors: dict[str, Actor], entry: dict, *, name: str, line: int) -> Ac
 
 def _parse_gazetteer(name: str, text: str) -> tuple[list[tuple[int, dict]], list[str]]:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=_LOADER)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None

@@ -14,14 +14,22 @@ from .cues import NameCues, reversed_lead
 _DATELINE_AFTER = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b)"
                              r"|\s*\(")
 _LINE_LEAD = BULLETS + " \t"  # what may open a line before a dateline
+# The verb after a capital, past an auxiliary or adverb ("Kigali has long denied").
+_ACT_AFTER = re.compile(r"\s+(?:(?:has|had|have|will|would|also|again|quickly|long|"
+                        r"repeatedly|on \w+day)\s+)*(\w+)")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
 
 
 def read_metonyms(texts: list[str], listed: Listed, compiled: CompiledGazetteer,
                   cues: NameCues) -> Listed:
-    """Read a metonym after a locative ("in Pyongyang") as the place it names.
+    """Read a metonym where the place is meant ("in Pyongyang") as the place it names.
 
-    A metonym coordinated with a place read as a place ("in Kursk and Moscow") is one too,
-    and so is a dateline ("SEOUL, Feb. 27 (Yonhap) --"); a possessive ("Moscow's") never is.
+    A metonym with a place reading is the place after a locative or a place word ("in
+    Pyongyang", "the battle for Khartoum", "southern Khartoum"), before a place noun
+    ("Khartoum airport"), in a dateline ("SEOUL, Feb. 27 (Yonhap) --") and coordinated with a
+    place ("in Kursk and Moscow"), unless the government acts: before an act verb ("Cairo
+    said") or after an act word ("pressure from Beijing"). A possessive ("Moscow's") and
+    every other use stay the state.
     """
     place = compiled.candidates.place[listed.phrase]
     metonym = listed.form == FORM_CODES.index("metonym")
@@ -43,8 +51,15 @@ def read_metonyms(texts: list[str], listed: Listed, compiled: CompiledGazetteer,
             continue
         coordinated = before >= 0 and docs[before] == doc and as_place[before] and bool(
             cues.coordination.fullmatch(text, ends[before], start))
-        as_place[row] = coordinated or _is_dateline(text, start, end) or bool(
-            cues.locative_before.match(reversed_lead(text, start)))
+        lead = reversed_lead(text, start)
+        following = _ACT_AFTER.match(text, end)
+        after = following.group(1).lower() if following else ""
+        placed = coordinated or _is_dateline(text, start, end) or bool(
+            cues.locative_before.match(lead) or cues.place_before.match(lead)
+            or _NEXT_WORD.match(text, end) and _NEXT_WORD.match(text, end).group(1)
+            in cues.place_designators)
+        as_place[row] = placed and not (cues.act_before.match(lead)
+                                        or after in cues.act_verbs_after)
     read = as_place & metonym
     return listed._replace(actor=np.where(read, place, listed.actor),
                            form=np.where(read, FORM_CODES.index("name"), listed.form))

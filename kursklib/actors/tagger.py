@@ -59,8 +59,25 @@ def tag_actors(corpus: Corpus, *, gazetteer: Gazetteer | str | Path | None = Non
     listed = _select_readings(texts, hits, corpus.sentence_index, compiled, cues)
     listed = read_metonyms(texts, listed, compiled, cues)
     listed = resolve_short_forms(listed, compiled)
-    names = match_unlisted_names(corpus, texts, listed, cues) if unlisted else []
+    names: list[tuple[int, UnlistedMatch]] = []
+    if unlisted:
+        types = [actor.type for actor in compiled.gazetteer.actors.values()]
+        listed_types = [types[actor] if actor >= 0 else "" for actor in listed.actor.tolist()]
+        names, superseded = match_unlisted_names(corpus, texts, listed, listed_types, cues,
+                                                 corpus.model, _lookup(compiled))
+        listed = Listed(*(column[~superseded] for column in listed))
     return _mentions_frame(corpus, hits, listed, names, compiled)
+
+
+def _lookup(compiled: CompiledGazetteer):
+    """The listed actor (index, type) a full name names, for acronyms a text defines."""
+    def lookup(surface: str) -> tuple[int, str] | None:
+        for actor_id, form, _ in compiled.patterns.get(fold_phrase(surface), ()):
+            if actor_id and form in ("name", "abbrev"):
+                return compiled.actor_index[actor_id], compiled.gazetteer.actors[actor_id].type
+        return None
+
+    return lookup
 
 
 def _as_gazetteer(gazetteer: Gazetteer | str | Path | None) -> Gazetteer:
@@ -153,8 +170,9 @@ def _mentions_frame(corpus: Corpus, hits: Hits, listed: Listed,
     start = combined(listed.start, [name.start for _, name in names])
     end = combined(listed.end, [name.end for _, name in names])
     form = combined(listed.form, [FORM_CODES.index(name.form) for _, name in names])
-    entity = combined(listed.actor, [-1] * len(names))
-    guess = np.concatenate([np.full(n_listed, -1), np.arange(len(names))])
+    entity = combined(listed.actor, [name.actor for _, name in names])
+    guess = np.concatenate([np.full(n_listed, -1),
+                            np.where(entity[n_listed:] >= 0, -1, np.arange(len(names)))])
     if names:  # listed mentions alone are in order already
         order = np.lexsort((start, doc))
         doc, start, end, form, entity, guess = (
@@ -164,12 +182,13 @@ def _mentions_frame(corpus: Corpus, hits: Hits, listed: Listed,
     entities = [(actor.id, actor.name, actor.type, actor.country, actor.role)
                 for actor in compiled.gazetteer.actors.values()]
     positions: dict[tuple[str, ...], int] = {}
-    unlisted_names: dict[str, str] = {}
+    unlisted_names: dict[tuple[int, str], str] = {}
     for row in np.flatnonzero(entity < 0).tolist():
         surface = surfaces[row]
         if guess[row] >= 0:
             name = names[guess[row]][1]
-            details = (name.actor_id, unlisted_names.setdefault(name.actor_id, surface),
+            # Named as first spelled in its document, so that no batch sees another name.
+            details = (name.actor_id, unlisted_names.setdefault((doc[row], name.actor_id), surface),
                        name.actor_type, "", "")
         else:
             details = ("ambiguous:" + slug(surface).removeprefix("unlisted:"), surface,

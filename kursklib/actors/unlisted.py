@@ -1,74 +1,370 @@
-""":mod:`kursklib.actors.unlisted`: find names the gazetteer lacks and guess their type."""
+""":mod:`kursklib.actors.unlisted`: find names the gazetteer lacks and type them by evidence."""
 
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from ..corpus import Corpus
 from ..matching import fold_phrase
+from .acronyms import ACRONYM_WORD, find_definitions
 from .compile import Listed
-from .cues import POSSESSIVE, UPPER, NameCues, is_sentence_initial, plain, reversed_lead
+from .cues import NameCues, is_sentence_initial, plain, reversed_lead
+from .evidence import CUE, DEFAULT, SURE, Guess, guess_type, head_type
+from .extents import Piece, split_run
+from .world import place_key, place_names
 
-_WORD = re.compile(rf"[{UPPER}][\w'’.\-]*|\S+")
+if TYPE_CHECKING:
+    from ..survey import CorpusModel
+
 _ALPHABETIC_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+_PARTICLE_PREFIX = re.compile(r"^[a-z]{1,3}[-'’]")
+_ROMAN = re.compile(r"^[IVXLC]+\.?$")
+_LIST_REACH = 200  # characters around a sentence's names where listed names may join a list
 # Share of capitalised words above which a quoted phrase is a title, not speech.
 _TITLE_CASE_SHARE = 0.6
+# Names looked up in the gazetteer by their folded text: (actor index, actor type), or None.
+Lookup = Callable[[str], "tuple[int, str] | None"]
 
 
 class UnlistedMatch(NamedTuple):
-    """A name the gazetteer lacks: its span, its ``unlisted:`` id, form and guessed type."""
+    """A name the gazetteer lacks: its span, its ``unlisted:`` id, form and guessed type.
+
+    ``actor`` is the gazetteer actor the name stands for (an acronym or alias the text
+    defines for a listed name), else -1.
+    """
 
     start: int
     end: int
     actor_id: str
-    form: str  # "name", or "short" for a later bare surname
+    form: str  # "name"; "short" for a later bare surname; "abbrev" for an acronym
     actor_type: str
+    actor: int = -1
 
 
-def match_unlisted_names(corpus: Corpus, texts: list[str], listed: Listed, cues: NameCues
-                         ) -> list[tuple[int, UnlistedMatch]]:
-    """Unlisted names of every document, as ``(document index, match)`` pairs."""
-    vocabulary = _lowercase_vocabulary(texts)
+def match_unlisted_names(corpus: Corpus, texts: list[str], listed: Listed, listed_types: list[str],
+                         cues: NameCues, evidence: CorpusModel, lookup: Lookup
+                         ) -> tuple[list[tuple[int, UnlistedMatch]], np.ndarray]:
+    """Unlisted names of every document, as ``(document index, match)`` pairs, and which
+    listed mentions a longer unlisted name takes in ("Darfur" in "North Darfur").
+
+    ``listed_types`` holds the actor type of each listed mention ("" for none)."""
     bounds = np.searchsorted(listed.doc, np.arange(len(texts) + 1))
     index = corpus.sentence_index
-    names = []
+    names, superseded = [], np.zeros(len(listed.doc), dtype=bool)
     for doc, text in enumerate(texts):
-        taken = list(zip(listed.start[bounds[doc]:bounds[doc + 1]].tolist(),
-                         listed.end[bounds[doc]:bounds[doc + 1]].tolist()))
+        first = int(bounds[doc])
+        taken = list(zip(listed.start[first:bounds[doc + 1]].tolist(),
+                         listed.end[first:bounds[doc + 1]].tolist()))
         rows = index.rows(doc)
-        sentences = zip(*(column[rows.start:rows.stop].tolist()
-                          for column in (index.start, index.end, index.headline)))
-        names.extend((doc, name)
-                     for name in _match_unlisted(text, sentences, taken, vocabulary, cues))
-    return names
+        sentences = list(zip(*(column[rows.start:rows.stop].tolist()
+                               for column in (index.start, index.end, index.headline))))
+        document = _Document(text, taken, listed_types[first:bounds[doc + 1]], evidence, cues,
+                             lookup)
+        names.extend((doc, name) for name in document.match(sentences))
+        superseded[[first + position for position in document.superseded]] = True
+    return names, superseded
 
 
-def _match_unlisted(text: str, sentences: Iterable[tuple[int, int, bool]],
-                    taken: list[tuple[int, int]], vocabulary: frozenset[str], cues: NameCues
-                    ) -> list[UnlistedMatch]:
-    """Capitalised names and title-introduced names the gazetteer lacks.
+class _Document:
+    """The unlisted names of one document, found sentence by sentence, then reconciled."""
 
-    ``sentences`` gives each sentence's start, end and whether it is a headline;
-    ``taken`` holds the spans of the gazetteer's matches, in order.
+    def __init__(self, text: str, taken: list[tuple[int, int]], listed_types: list[str],
+                 evidence: CorpusModel, cues: NameCues, lookup: Lookup) -> None:
+        self.text, self.taken, self.evidence, self.cues = text, taken, evidence, cues
+        self.listed_types = listed_types
+        self.lookup = lookup
+        self.superseded: set[int] = set()
+        self.definitions = {**evidence.definitions, **find_definitions(text, cues)}
+
+    def match(self, sentences: list[tuple[int, int, bool]]) -> list[UnlistedMatch]:
+        candidates: list[tuple[int, int, Guess]] = []
+        bare: list[tuple[int, int]] = []
+        for start, end, is_headline in sentences:
+            if is_headline:
+                continue
+            runs = [run for run in self.cues.capitalised_run.finditer(self.text, start, end)
+                    if not self._plainly_no_name(run, start)]
+            if not runs:
+                continue
+            sentence = self.text[start:end]
+            credit = _credit_line(sentence, self.cues)
+            if not credit and (_in_title_case(sentence, self.cues) or sentence.isupper()):
+                continue
+            found: list[tuple[int, int, Guess | None]] = []
+            for run in runs:
+                for piece in self._pieces(run.start(), run.end(), start):
+                    surface = self.text[piece.start:piece.end]
+                    if _inside_quoted_title(self.text, piece.start, start) or (
+                            self.cues.ethnic.match(reversed_lead(self.text, piece.start))):
+                        continue
+                    if surface in self.definitions or plain(surface) in self.cues.openers or (
+                            len(surface) < 2):
+                        bare.append((piece.start, piece.end))
+                        continue
+                    guess = guess_type(self.text, piece.start, piece.end, self.cues,
+                                       described=piece.described,
+                                       common=self.evidence.lowercase_words)
+                    if credit and " " in surface and (guess is None or guess != (
+                            "org", SURE)) and not self.cues.place_before.match(
+                            reversed_lead(self.text, piece.start)):
+                        guess = Guess("person", CUE)  # the names after "by" are the authors'
+                    found.append((piece.start, piece.end, guess))
+            for piece_start, piece_end, guess in self._coordinated(found):
+                if guess is None:
+                    bare.append((piece_start, piece_end))
+                else:
+                    candidates.append((piece_start, piece_end, guess))
+        names = self._reconciled(candidates)
+        occupied = sorted(self.taken + [(name.start, name.end) for name in names])
+        names += self._linked(bare, names, occupied)
+        occupied = sorted(self.taken + [(name.start, name.end) for name in names])
+        names += self._in_headlines(sentences, names, occupied)
+        return sorted(names)
+
+    def _coordinated(self, found: list[tuple[int, int, Guess | None]]
+                     ) -> list[tuple[int, int, Guess | None]]:
+        """Names in one list share a type: a name with no cue takes the surest type of a
+        name it is coordinated with ("the towns of Chinshwehaw, Hsenwi and Kunlong")."""
+        if not found:
+            return found
+        nearby = self._listed_inside(found[0][0] - _LIST_REACH, found[-1][1] + _LIST_REACH)
+        listed = [(*self.taken[i], Guess(self.listed_types[i], CUE), -1) for i in nearby
+                  if self.listed_types[i]]
+        spans = sorted([(s, e, g, i) for i, (s, e, g) in enumerate(found)] + listed)
+        result = list(found)
+        group: list[int] = []
+        junctions: list[str] = []
+        for index in range(len(spans) + 1):
+            junction = self.text[spans[index - 1][1]:spans[index][0]] if 0 < index < len(
+                spans) else ""
+            if junction and self.cues.coordination.fullmatch(junction):
+                group.append(index)
+                junctions.append(junction.strip())
+                continue
+            # a list is "A and B" or "A, B and C": commas first, a coordinator last
+            listed_well = bool(junctions) and junctions[-1] != "," and all(
+                j == "," for j in junctions[:-1])
+            sure = [spans[i][2] for i in group if spans[i][2] and spans[i][2].strength >= CUE]
+            junctions = []
+            if len(group) > 1 and sure and listed_well:
+                best = max(sure, key=lambda guess: guess.strength)._replace(strength=CUE)
+                from_found = [spans[i][2] for i in group if spans[i][3] >= 0 and spans[i][2]
+                              and spans[i][2].strength >= CUE]
+                for i in group:
+                    start, end, guess, position = spans[i]
+                    if position < 0 or (guess is not None and guess.strength > DEFAULT):
+                        continue
+                    if guess is None:  # a single word takes any member's type
+                        result[position] = (start, end, best)
+                    elif from_found:  # a default person only another unlisted name's type
+                        result[position] = (start, end, max(
+                            from_found, key=lambda g: g.strength)._replace(strength=CUE))
+            group = [index]
+        return result
+
+    def _pieces(self, start: int, end: int, sentence_start: int) -> list[Piece]:
+        """The name pieces of a run, cut around listed names it does not take in."""
+        pieces = []
+        for piece in split_run(self.text, start, end, sentence_start, self.evidence.lowercase_words,
+                               self.cues):
+            inside = self._listed_inside(piece.start, piece.end)
+            if inside and not self._takes_in(piece, inside):
+                pieces.extend(self._free(piece, inside, sentence_start))
+                continue
+            self.superseded.update(inside)
+            pieces.extend(self._acronyms_apart(piece))
+        return pieces
+
+    def _plainly_no_name(self, run: re.Match[str], sentence_start: int) -> bool:
+        """The common runs, cheap to rule out: a listed name, or one word that opens
+        sentences, titles or is a common word at the sentence's start ("The", "In")."""
+        if self._listed_exactly(run.start(), run.end()):
+            return True
+        word = run.group()
+        if " " in word or "\t" in word:
+            return False
+        lower = plain(word)
+        return lower in self.cues.openers or lower in self.cues.not_name_start or (
+            lower in self.evidence.lowercase_words
+            and is_sentence_initial(self.text, sentence_start, run.start()))
+
+    def _listed_exactly(self, start: int, end: int) -> bool:
+        """Whether one listed mention covers a run, but for a possessive or a final dot."""
+        position = bisect.bisect_right(self.taken, (start, 1 << 62)) - 1
+        return position >= 0 and self.taken[position][0] == start and (
+            self.taken[position][1] >= end or not self.text[self.taken[position][1]:end].strip(
+                "'’s.,"))
+
+    def _listed_inside(self, start: int, end: int) -> list[int]:
+        """Indexes of the listed mentions that overlap a span."""
+        first = max(bisect.bisect_right(self.taken, (start, start)) - 1, 0)
+        last = bisect.bisect_left(self.taken, (end, end), lo=first)
+        return [i for i in range(first, last) if start < self.taken[i][1]]
+
+    def _takes_in(self, piece: Piece, inside: list[int]) -> bool:
+        """Whether a piece is one longer name around listed ones: a known place ("North
+        Darfur", "Port Sudan") or a name whose head word is its own ("Saudi Hospital")."""
+        spans = [self.taken[i] for i in inside]
+        if spans == [(piece.start, piece.end)] or any(
+                s < piece.start or e > piece.end for s, e in spans):
+            return False
+        surface = self.text[piece.start:piece.end]
+        own_head = spans[-1][1] < piece.end and bool(head_type(surface.split(), self.cues))
+        return own_head or place_key(surface) in place_names()
+
+    def _free(self, piece: Piece, inside: list[int], sentence_start: int) -> list[Piece]:
+        """The stretches of a piece outside the listed names in it, trimmed again."""
+        free, cursor = [], piece.start
+        for i in inside:
+            start, end = self.taken[i]
+            if start > cursor:
+                free.append((cursor, start))
+            cursor = max(cursor, end)
+        if cursor < piece.end:
+            free.append((cursor, piece.end))
+        return [part for start, end in free
+                for part in split_run(self.text, start, end, sentence_start,
+                                      self.evidence.lowercase_words, self.cues)
+                if part.end > part.start]
+
+    def _acronyms_apart(self, piece: Piece) -> list[Piece]:
+        """An acronym inside a run stands apart unless the run's head word is the name's
+        ("KK Park", "Myawaddy TV")."""
+        surface = self.text[piece.start:piece.end]
+        words = [(m.start() + piece.start, m.end() + piece.start)
+                 for m in re.finditer(r"\S+", surface)]
+        if len(words) < 2 or surface.isupper() or plain(surface.split()[-1]) in (
+                self.cues.org_suffixes | self.cues.place_suffixes):
+            return [piece]  # one acronym, a name in capitals (AMIRA KHALIL), or KK Park
+        parts, current = [], []
+        for start, end in words + [(piece.end, piece.end)]:
+            if start == piece.end or ACRONYM_WORD.fullmatch(self.text[start:end]):
+                if current:
+                    parts.extend(split_run(self.text, current[0][0], current[-1][1],
+                                           current[0][0], frozenset(), self.cues))
+                if start < piece.end:
+                    parts.append(Piece(start, end))
+                current = []
+            else:
+                current.append((start, end))
+        return parts
+
+    def _reconciled(self, candidates: list[tuple[int, int, Guess]]) -> list[UnlistedMatch]:
+        """One type per name in the document: the surest guess any of its mentions has.
+
+        A single word needs a cue or better (a title, a locative, world knowledge); a name
+        of several words defaults to person.
+        """
+        best: dict[str, Guess] = {}
+        for start, end, guess in candidates:
+            key = fold_phrase(self.text[start:end])
+            if key not in best or guess.strength > best[key].strength:
+                best[key] = guess
+        names = []
+        for start, end, _ in candidates:
+            surface = self.text[start:end]
+            guess = best[fold_phrase(surface)]
+            single = len(surface.split()) == 1
+            if single and guess.strength == DEFAULT and not _ROMAN.match(surface) and (
+                    ACRONYM_WORD.fullmatch(surface)):
+                guess = guess._replace(strength=CUE)  # an acronym no text defines: an org
+            if single and guess.strength == DEFAULT and surface not in self.definitions:
+                continue
+            names.append(UnlistedMatch(start, end, slug(surface), "name", guess.actor_type))
+        return names
+
+    def _linked(self, bare: list[tuple[int, int]], names: list[UnlistedMatch],
+                occupied: list[tuple[int, int]]) -> list[UnlistedMatch]:
+        """Acronyms and aliases the text defines, names the document types elsewhere, and bare
+        surnames of people named in full."""
+        by_surface = {self.text[n.start:n.end]: n for n in names if n.form == "name"}
+        found = []
+        for start, end in bare:
+            surface = self.text[start:end]
+            full = self.definitions.get(surface)
+            if full is None:
+                if surface in by_surface:  # named with evidence elsewhere in the document
+                    found.append(by_surface[surface]._replace(start=start, end=end))
+                continue
+            form = "abbrev" if ACRONYM_WORD.fullmatch(surface) else "name"
+            known = by_surface.get(full)
+            listed = self.lookup(full)
+            if listed is not None:
+                found.append(UnlistedMatch(start, end, "", form, listed[1], listed[0]))
+            elif known is not None:
+                found.append(known._replace(start=start, end=end, form=form))
+            else:
+                guess = guess_type(full, 0, len(full), self.cues) or Guess("org", DEFAULT)
+                found.append(UnlistedMatch(start, end, slug(full), form, guess.actor_type))
+        found += _surnames(self.text, names + found, occupied, self.cues)
+        return found
+
+    def _in_headlines(self, sentences: list[tuple[int, int, bool]],
+                      names: list[UnlistedMatch], occupied: list[tuple[int, int]]
+                      ) -> list[UnlistedMatch]:
+        """Names of the body found again in a headline, where capitals prove nothing."""
+        known = {self.text[n.start:n.end]: n for n in names}
+        if not known:
+            return []
+        pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(
+            map(re.escape, sorted(known, key=len, reverse=True))) + r")(?![\w-])")
+        found = []
+        for start, end, is_headline in sentences:
+            if not is_headline:
+                continue
+            for match in pattern.finditer(self.text, start, end):
+                if not _overlaps(occupied, match.start(), match.end()):
+                    found.append(known[match.group()]._replace(start=match.start(),
+                                                               end=match.end()))
+        return found
+
+
+def _surnames(text: str, names: list[UnlistedMatch], occupied: list[tuple[int, int]],
+              cues: NameCues) -> list[UnlistedMatch]:
+    """Bare surnames of unlisted people ("Burhan" after "Abdel Fattah al-Burhan").
+
+    Only a person's last word that no known place or other name of the document also ends
+    with, and its form without a particle prefix ("al-Burhan" → "Burhan").
     """
-    names: list[UnlistedMatch] = []
-    for sentence_start, sentence_end, is_headline in sentences:
-        if is_headline:
+    other_words = {plain(word) for name in names if name.actor_type != "person"
+                   for word in text[name.start:name.end].split()}
+    surnames: dict[str, UnlistedMatch] = {}
+    for name in names:
+        words = text[name.start:name.end].split()
+        if name.actor_type != "person" or len(words) < 2 or name.form != "name":
             continue
-        found = [name for run in cues.capitalised_run.finditer(text, sentence_start, sentence_end)
-                 for start, end in _free_pieces(run.start(), run.end(), taken)
-                 if (name := _guess_name(text, start, end, sentence_start, vocabulary, cues))]
-        if found and not _in_title_case(text[sentence_start:sentence_end], cues):
-            names.extend(found)
-    occupied = sorted(taken + [(name.start, name.end) for name in names])
-    return names + _unlisted_short_forms(text, names, occupied)
+        last = words[-1]
+        if plain(last) in other_words or place_key(last) in place_names():
+            continue
+        for form in dict.fromkeys((last, _PARTICLE_PREFIX.sub("", last))):
+            if form[:1].isupper():
+                surnames.setdefault(form, name)
+    found = []
+    for surname, name in surnames.items():
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text):
+            if match.start() < name.start or _overlaps(occupied, match.start(), match.end()):
+                continue
+            found.append(name._replace(start=match.start(), end=match.end(), form="short"))
+    return found
+
+
+def _overlaps(occupied: list[tuple[int, int]], start: int, end: int) -> bool:
+    position = bisect.bisect_right(occupied, (start, 1 << 62)) - 1
+    return (position >= 0 and occupied[position][1] > start) or (
+        position + 1 < len(occupied) and occupied[position + 1][0] < end)
+
+
+def _credit_line(sentence: str, cues: NameCues) -> bool:
+    """A byline or credit ("By Amira Khalil", "Reporting by ... ; Editing by ...")."""
+    words = sentence.split()[:3]
+    lead = [plain(word) for word in words]
+    return bool(lead) and "by" in lead and all(word in cues.credit_words
+                                               for word in lead[:lead.index("by") + 1])
 
 
 def _in_title_case(sentence: str, cues: NameCues) -> bool:
@@ -76,80 +372,6 @@ def _in_title_case(sentence: str, cues: NameCues) -> bool:
     words = _ALPHABETIC_WORD.findall(sentence)
     return len(words) >= 4 and any(word in cues.title_case_markers for word in words[1:]) and (
         sum(word[0].isupper() for word in words) >= _TITLE_CASE_SHARE * len(words))
-
-
-def _free_pieces(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Split a span around the listed mentions inside it."""
-    pieces = []
-    cursor = start
-    index = max(bisect.bisect_right(taken, (start, start)) - 1, 0)
-    while index < len(taken) and taken[index][0] < end:
-        taken_start, taken_end = taken[index]
-        if taken_end > cursor:
-            if taken_start > cursor:
-                pieces.append((cursor, taken_start))
-            cursor = max(cursor, taken_end)
-        index += 1
-    if cursor < end:
-        pieces.append((cursor, end))
-    return pieces
-
-
-def _guess_name(text: str, start: int, end: int, sentence_start: int,
-                vocabulary: frozenset[str], cues: NameCues) -> UnlistedMatch | None:
-    """Trim a capitalised piece to a plausible name and guess its type, or return None."""
-    piece = text[start:end]
-    if len(piece.split()) < 2:  # one word is a name only after a title ("Minister Ivanov")
-        first = start + len(piece) - len(piece.lstrip())
-        if not _titled(text, first, cues):
-            return None
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)
-             if text[m.start():m.end()].strip("'’.-,")]
-    initial = bool(words) and is_sentence_initial(text, sentence_start, words[0][0])
-    # "Foreign Intelligence Bureau" keeps its adjective; "Foreign Minister X" does not.
-    institution = bool(words) and plain(text[slice(*words[-1])]) in (
-        cues.org_suffixes | cues.place_suffixes)
-    not_start = cues.not_name_start - cues.titles if institution else cues.not_name_start
-    while words and (plain(text[slice(*words[0])]) in not_start
-                     or (initial and plain(text[slice(*words[0])]) in vocabulary)):
-        words = words[1:]
-        initial = False
-    while words and plain(text[slice(*words[-1])]) in cues.not_name_end:
-        words = words[:-1]
-    if any(text[s:e].isupper() and e - s > 1 for s, e in words):
-        return None  # runs with acronyms are headings or agencies; too noisy to guess
-    # A title inside the run introduces the name after it ("Military Analyst Joost Oliemans").
-    inner_titles = [index for index, word in enumerate(words[:-1])
-                    if plain(text[slice(*word)]) in cues.one_person_titles]
-    if inner_titles and not institution:
-        words = words[inner_titles[-1] + 1:]
-    if not words or not text[words[0][0]].isupper():
-        return None
-    start, end = words[0][0], words[-1][1]
-    possessive = POSSESSIVE.search(text, start, end)
-    if possessive and possessive.end() == end:
-        end = possessive.start()
-    end = start + len(text[start:end].rstrip("'’.-,"))
-    titled = _titled(text, start, cues)
-    first, last = plain(text[slice(*words[0])]), plain(text[slice(*words[-1])])
-    if len(words) < 2 and (not titled or last in cues.org_suffixes | cues.place_suffixes):
-        return None
-    if _inside_quoted_title(text, start, sentence_start):
-        return None
-    if last in cues.org_suffixes or (first in cues.org_suffixes and len(words) > 2):
-        actor_type = "org"
-    elif last in cues.place_suffixes:
-        actor_type = "place"
-    elif titled or len(words) <= 3:
-        actor_type = "person"
-    else:
-        return None
-    return UnlistedMatch(start, end, slug(text[start:end]), "name", actor_type)
-
-
-def _titled(text: str, start: int, cues: NameCues) -> bool:
-    """Whether a title word ("Minister", "Gen.") comes right before ``start``."""
-    return bool(cues.title_before.match(reversed_lead(text, start)))
 
 
 def _inside_quoted_title(text: str, start: int, sentence_start: int) -> bool:
@@ -162,30 +384,6 @@ def _inside_quoted_title(text: str, start: int, sentence_start: int) -> bool:
                   default=start)
     words = [w for w in text[sentence_start + opening + 1:closing].split() if w[:1].isalpha()]
     return bool(words) and sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
-
-
-def _unlisted_short_forms(text: str, names: list[UnlistedMatch], occupied: list[tuple[int, int]]
-                          ) -> list[UnlistedMatch]:
-    """Bare surnames of unlisted people, after the full name has appeared."""
-    surnames: dict[str, UnlistedMatch] = {}
-    for name in names:
-        words = text[name.start:name.end].split()
-        if name.actor_type == "person" and len(words) >= 2:
-            surnames.setdefault(words[-1], name)
-    found = []
-    for surname, name in surnames.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[name.end:]):
-            start, end = match.start() + name.end, match.end() + name.end
-            position = bisect.bisect_right(occupied, (start, len(text))) - 1
-            if position >= 0 and occupied[position][1] > start:
-                continue
-            found.append(name._replace(start=start, end=end, form="short"))
-    return found
-
-
-def _lowercase_vocabulary(texts: list[str]) -> frozenset[str]:
-    """Words seen in lower case somewhere in the corpus: common words, not names."""
-    return frozenset(itertools.chain.from_iterable(_LOWER_WORD.findall(text) for text in texts))
 
 
 def slug(name: str) -> str:

@@ -192,6 +192,14 @@ def value_period(value: str, granularity: str = "", mod: str = "") -> tuple[date
         >>> value_period("2024", "year", "END")
         (datetime.date(2024, 9, 1), datetime.date(2024, 12, 31))
     """
+    try:
+        return _period(value, mod)
+    except ValueError:  # a year outside the calendar's 1..9999
+        return None
+
+
+def _period(value: str, mod: str) -> tuple[date, date] | None:
+    """``value_period``, raising ValueError for a year the calendar lacks."""
     found = _VALUE.match(value)
     if found is None:
         if re.fullmatch(r"\d{2,3}", value):

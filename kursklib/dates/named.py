@@ -20,9 +20,11 @@ from .reference import (
 
 # Without a tense cue, a weekday or a holiday reads as past, as news mostly reports.
 DEFAULT_DIRECTION = -1
-# A date without its year is read ahead at most this many days without a cue, and with one.
+# A date without its year is read ahead at most this many days without a cue, and with one;
+# a month alone with a cue reads ahead within the coming year ("talks would resume in February").
 FUTURE_REACH = 100
 REACH_WITH_CUE = 300
+MONTH_REACH_WITH_CUE = 366
 
 
 def _year_of(hit: Hit, ref: Reference, month: int, day: int | None) -> tuple[int | None, str, bool]:
@@ -54,12 +56,13 @@ def _year_of(hit: Hit, ref: Reference, month: int, day: int | None) -> tuple[int
     if past is None or future is None:
         return published.year, anchor, True
     ahead, back = (future - start).days, (start - past).days
-    if ahead >= REACH_WITH_CUE:
+    reach = REACH_WITH_CUE if day else MONTH_REACH_WITH_CUE
+    if ahead >= reach:
         return past.year, anchor, True  # no cue could read it forward
     direction = ref.tense(hit.start, hit.end, past_cues=False)
     if direction < 0:
         return past.year, anchor, True
-    if direction > 0 and ahead < REACH_WITH_CUE:
+    if direction > 0:
         return future.year, anchor, True
     chosen = future if ahead * 2 < back and ahead <= FUTURE_REACH else past
     return chosen.year, anchor, True

@@ -60,3 +60,37 @@ def test_default_gazetteer_is_valid_and_typed():
     assert len(gazetteer.actors) > 150
     assert {actor.type for actor in gazetteer.actors.values()} == {"person", "org", "state",
                                                                    "place"}
+
+
+@pytest.mark.parametrize("content, actor_id, expected", [
+    # a full entry replaces the packaged actor of its id
+    ("- id: rus\n  name: Russia\n  type: state\n  aliases: [RF]\n", "rus", ("Russia", ("RF",))),
+    # an alias the packaged gazetteer claims moves to the user's actor (and its name with it)
+    ("- id: wagner\n  name: Wagner Group\n  type: org\n  aliases: [Wagner]\n", "wagner",
+     ("Wagner Group", ("Wagner",))),
+    # a state of the same country takes the world's names
+    ("- id: sudan\n  name: Sudan\n  type: state\n  country: SDN\n", "sudan",
+     ("Sudan", ())),
+])
+def test_load_gazetteer_user_entries_win_over_packaged_ones(tmp_path, content, actor_id,
+                                                            expected):
+    path = tmp_path / "mine.yaml"
+    path.write_text(content, encoding="utf-8")
+    gazetteer = load_gazetteer(path)
+    actor = gazetteer.actors[actor_id]
+    assert (actor.name, actor.aliases) == expected
+    assert actor_id != "wagner" or "wagner_group" not in gazetteer.actors
+
+
+def test_load_gazetteer_world_names_lie_beneath_the_gazetteers(tmp_path, make_corpus):
+    path = tmp_path / "mine.yaml"
+    path.write_text("- id: sudan\n  name: Sudan\n  type: state\n  country: SDN\n"
+                    "  demonyms: [Sudanese]\n", encoding="utf-8")
+    gazetteer = load_gazetteer(path)
+    assert "sdn" not in gazetteer.actors and gazetteer.actors["sudan"].metonyms == ("Khartoum",)
+    mentions = tag(make_corpus, "Egypt, Chad and the UAE met Sudanese envoys in Cairo.",
+                   gazetteer=gazetteer)
+    assert list(zip(mentions["surface"], mentions["actor_id"], mentions["actor_type"])) == [
+        ("Egypt", "egy", "state"), ("Chad", "tcd", "state"), ("UAE", "are", "state"),
+        ("Sudanese", "sudan", "state"), ("Cairo", "cairo", "place")]
+    assert "egy" not in load_gazetteer(path, include_default=False).actors

@@ -1,0 +1,299 @@
+""":mod:`kursklib.tagged`: tag a corpus once, in batches, into Parquet tables, and read them."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import importlib.metadata
+import json
+import os
+import shutil
+import tempfile
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .actors import MENTION_COLUMNS, Gazetteer, load_gazetteer, tag_actors
+from .corpus import DOCUMENT_COLUMNS, Corpus, CorpusSource, open_corpus
+from .dates import DATE_COLUMNS, tag_dates
+from .errors import ArgumentError, KursklibWarning, OutputError
+from .sentences import SENTENCE_COLUMNS, split_sentences
+from .survey import CorpusModel, survey_corpus
+from .terms import DOCUMENT_TERM_COLUMNS, count_document_terms
+from .tokens import TOKEN_COLUMNS, tag_tokens
+
+# The per-document counts the tagged documents table adds to ``Corpus.documents``.
+COUNT_COLUMNS = ["n_sentences", "n_tokens", "n_mentions", "n_dates"]
+TAGGED_DOCUMENT_COLUMNS = [*DOCUMENT_COLUMNS, *COUNT_COLUMNS]
+_STRING, _INT, _BOOL = pa.string(), pa.int64(), pa.bool_()
+# Every table of a tagged corpus, its columns and their types, in file order.
+SCHEMAS = {
+    "documents": pa.schema([(name, {"published": pa.timestamp("ns"), "n_chars": _INT}.get(
+        name, _INT if name in COUNT_COLUMNS else _STRING)) for name in TAGGED_DOCUMENT_COLUMNS]),
+    "sentences": pa.schema([(name, {"sent_id": _INT, "start": _INT, "end": _INT,
+                                    "is_headline": _BOOL}.get(name, _STRING))
+                            for name in SENTENCE_COLUMNS]),
+    "mentions": pa.schema([(name, {"sent_id": _INT, "start": _INT, "end": _INT,
+                                   "listed": _BOOL}.get(name, _STRING))
+                           for name in MENTION_COLUMNS]),
+    "dates": pa.schema([(name, _INT if name in ("sent_id", "start", "end") else _STRING)
+                        for name in DATE_COLUMNS]),
+    "tokens": pa.schema([(name, _BOOL if name.startswith("is_") else _INT if name in (
+        "sent_id", "token_id", "start", "end") else _STRING) for name in TOKEN_COLUMNS]),
+    "terms": pa.schema([(name, _INT if name in ("ngram", "n_occurrences") else _STRING)
+                        for name in DOCUMENT_TERM_COLUMNS]),
+}
+TABLES = tuple(SCHEMAS)
+# What ``tag_corpus`` reads back unless told: all but the token table, the one large table.
+DEFAULT_TABLES = ("documents", "sentences", "mentions", "dates", "terms")
+BATCH_DOCUMENTS = 1000
+# Rows per Parquet row group: fixed, so that the files do not depend on the batch size;
+# fewer for documents, whose rows hold whole texts, so that a row group stays small.
+ROW_GROUP_ROWS = 1 << 17
+DOCUMENT_ROW_GROUP_ROWS = 1 << 12
+MANIFEST = "manifest.json"
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A tagged corpus: tidy tables read from its Parquet folder (``None``: not read).
+
+    Attributes:
+        folder: The folder holding ``<table>.parquet`` and ``manifest.json``.
+        manifest: Package version, content key, options, row counts, Punkt parameters.
+        documents: ``Corpus.documents`` plus ``n_sentences, n_tokens, n_mentions,
+            n_dates`` per document.
+        sentences: ``Corpus.sentences``.
+        mentions: Output of ``tag_actors``.
+        dates: Output of ``tag_dates``.
+        tokens: Output of ``tag_tokens`` (large; read it only for the documents you need).
+        terms: Output of ``count_document_terms`` for unigrams and bigrams, with its
+            defaults (lemmas, stopwords out, one term per actor, by canonical name).
+    """
+
+    folder: Path
+    manifest: dict = field(repr=False)
+    documents: pd.DataFrame | None = field(default=None, repr=False)
+    sentences: pd.DataFrame | None = field(default=None, repr=False)
+    mentions: pd.DataFrame | None = field(default=None, repr=False)
+    dates: pd.DataFrame | None = field(default=None, repr=False)
+    tokens: pd.DataFrame | None = field(default=None, repr=False)
+    terms: pd.DataFrame | None = field(default=None, repr=False)
+
+
+def tag_corpus(corpus: str | Path | pd.DataFrame, *,
+               metadata: str | Path | pd.DataFrame | None = None,
+               gazetteer: Gazetteer | str | Path | None = None, language: str = "en",
+               stopwords: Sequence[str] = (), unlisted: bool = True,
+               reference_date: str | None = None, cache_dir: str | Path | None = None,
+               batch_size: int = BATCH_DOCUMENTS, tables: Iterable[str] = DEFAULT_TABLES
+               ) -> Tagged:
+    """Tag a corpus once (sentences, actors, dates, tokens, term counts) and read the tables.
+
+    The tables are kept in ``cache_dir`` under a key hashed from the corpus bytes and
+    metadata, the gazetteer, the options and the package (version and files): the same
+    call again reads them back; any change tags anew. Documents are read and tagged
+    ``batch_size`` at a time, so memory stays bounded whatever the corpus size; a first
+    pass learns what every batch shares (``survey_corpus``), so the tables are the same,
+    byte for byte, whatever the batch size. Writing is atomic: a folder appears whole.
+
+    Args:
+        corpus: As ``read_corpus`` takes it.
+        gazetteer: As ``tag_actors`` takes it.
+        cache_dir: Where tagged corpora are kept (default: ``default_cache_dir()``).
+        tables: Which tables to read back into memory (see ``TABLES``); for a corpus
+            larger than memory, none (``[]``), then ``read_tagged`` with ``doc_ids``.
+
+    Returns:
+        A ``Tagged`` with the asked tables (see ``Tagged``).
+
+    Example:
+        >>> tagged = tag_corpus(corpus.documents[["doc_id", "text"]], cache_dir=tmp)
+        >>> tagged.manifest["rows"]["documents"], tagged.tokens is None
+        (2, True)
+    """
+    # Resolved, so that a notebook's relative path and the CLI's absolute one meet.
+    source = open_corpus(corpus if isinstance(corpus, pd.DataFrame) else Path(corpus).resolve(),
+                         metadata=metadata)
+    chosen = gazetteer if isinstance(gazetteer, Gazetteer) else (
+        load_gazetteer(gazetteer) if gazetteer not in (None, "") else None)
+    options = {"language": language, "stopwords": sorted(stopwords), "unlisted": unlisted,
+               "reference_date": str(reference_date or "")}
+    key = _content_key(source, chosen, options)
+    root = Path(cache_dir) if cache_dir else default_cache_dir()
+    folder = root / key
+    if not (folder / MANIFEST).is_file():
+        _write_tagged(source, folder, key=key, gazetteer=chosen, options=options,
+                      batch_size=batch_size)
+    return read_tagged(folder, tables=tables)
+
+
+def read_tagged(folder: str | Path, *, tables: Iterable[str] = DEFAULT_TABLES,
+                doc_ids: Iterable[str] | None = None) -> Tagged:
+    """Read some tables of a tagged corpus, optionally only some documents' rows.
+
+    Example:
+        >>> folder = tag_corpus(corpus.documents[["doc_id", "text"]], cache_dir=tmp).folder
+        >>> len(read_tagged(folder, tables=["tokens"], doc_ids=["b"]).tokens)
+        21
+    """
+    folder = Path(folder)
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise ArgumentError(f"{folder}: not a tagged corpus (no readable {MANIFEST})") from None
+    names = list(tables)
+    unknown = [name for name in names if name not in SCHEMAS]
+    if unknown:
+        raise ArgumentError(f"unknown table(s) {', '.join(unknown)}; choose from "
+                            f"{', '.join(TABLES)}")
+    wanted = None if doc_ids is None else [("doc_id", "in", list(doc_ids))]
+    read = {name: pq.read_table(folder / f"{name}.parquet", filters=wanted).to_pandas(
+        types_mapper={pa.string(): pd.StringDtype()}.get) for name in names}
+    if "documents" in read:
+        read["documents"]["published"] = read["documents"]["published"].astype("datetime64[ns]")
+    return Tagged(folder=folder, manifest=manifest, **read)
+
+
+def default_cache_dir() -> Path:
+    """``$KURSKLIB_CACHE_DIR``, else ``$XDG_CACHE_HOME/kursklib``, else ``~/.cache/kursklib``.
+
+    Example:
+        >>> default_cache_dir().is_absolute()
+        True
+    """
+    if os.environ.get("KURSKLIB_CACHE_DIR"):
+        return Path(os.environ["KURSKLIB_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kursklib"
+
+
+def tag_batch(documents: pd.DataFrame, model: CorpusModel, *, path: Path | None,
+              gazetteer: Gazetteer | None, options: dict) -> dict[str, pd.DataFrame]:
+    """Tag one batch of documents with the whole corpus's model: every table of ``SCHEMAS``."""
+    language = options["language"]
+    corpus = Corpus(documents=documents, path=path, model=model,
+                    sentences=split_sentences(documents, language=language, punkt=model.punkt))
+    mentions = tag_actors(corpus, gazetteer=gazetteer, unlisted=options["unlisted"],
+                          language=language)
+    dates = tag_dates(corpus, reference_date=options["reference_date"] or None,
+                      language=language)
+    tokens = tag_tokens(corpus, mentions, language=language, stopwords=options["stopwords"])
+    counts = {column: table.groupby("doc_id", observed=True).size() for column, table in (
+        ("n_sentences", corpus.sentences), ("n_tokens", tokens), ("n_mentions", mentions),
+        ("n_dates", dates))}
+    documents = documents.assign(**{column: documents["doc_id"].map(count).fillna(0).astype(
+        "int64").to_numpy() for column, count in counts.items()})
+    return {"documents": documents, "sentences": corpus.sentences, "mentions": mentions,
+            "dates": dates, "tokens": tokens, "terms": count_document_terms(tokens, mentions)}
+
+
+def _write_tagged(source: CorpusSource, folder: Path, *, key: str, gazetteer: Gazetteer | None,
+                  options: dict, batch_size: int) -> None:
+    """Survey, tag batch by batch into a temporary folder, then rename it into place."""
+    model = survey_corpus(source.batches(batch_size), language=options["language"])
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{key}-"))
+    except OSError as error:
+        raise OutputError(f"cannot write the tagged corpus ({error.strerror})",
+                          path=folder.parent) from None
+    try:
+        writers = {name: _TableWriter(staging / f"{name}.parquet", schema, rows=(
+            DOCUMENT_ROW_GROUP_ROWS if name == "documents" else ROW_GROUP_ROWS))
+                   for name, schema in SCHEMAS.items()}
+        for first in range(0, len(source), max(batch_size, 1)):
+            with warnings.catch_warnings():  # the survey has warned about these documents
+                warnings.simplefilter("ignore", KursklibWarning)
+                documents = source.read(first, first + max(batch_size, 1))
+            if documents.empty:
+                continue
+            for name, table in tag_batch(documents, model, path=source.path,
+                                         gazetteer=gazetteer, options=options).items():
+                writers[name].write(table)
+        rows = {name: writer.close() for name, writer in writers.items()}
+        manifest = {"format": FORMAT_VERSION, "key": key, "package": _package(),
+                    "options": options, "gazetteer": list(gazetteer.sources) if gazetteer
+                    else ["packaged"], "rows": rows, "model": model.describe()}
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n",
+                                        encoding="utf-8")
+        os.chmod(staging, 0o755)
+        os.rename(staging, folder)
+    except OSError as error:
+        if not (folder / MANIFEST).is_file():  # another run may have written it first
+            raise OutputError(f"cannot write the tagged corpus ({error.strerror})",
+                              path=folder) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+class _TableWriter:
+    """One Parquet file, written in row groups of ``rows`` rows whatever the batches."""
+
+    def __init__(self, path: Path, schema: pa.Schema, *, rows: int) -> None:
+        self._writer = pq.ParquetWriter(path, schema)
+        self._schema = schema
+        self._group = rows
+        self._pending: list[pa.Table] = []
+        self._rows = 0
+        self._written = 0
+
+    def write(self, frame: pd.DataFrame) -> None:
+        table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
+        self._pending.append(table.replace_schema_metadata(None))
+        self._rows += len(table)
+        if self._rows >= self._group:
+            self._flush(final=False)
+
+    def close(self) -> int:
+        self._flush(final=True)
+        self._writer.close()
+        return self._written
+
+    def _flush(self, *, final: bool) -> None:
+        table = pa.concat_tables(self._pending) if self._pending else self._schema.empty_table()
+        whole = len(table) if final else len(table) - len(table) % self._group
+        if whole or (final and not self._written):
+            # One chunk per column: pages must not follow the batches' chunks.
+            self._writer.write_table(table.slice(0, whole).combine_chunks(),
+                                     row_group_size=self._group)
+        self._pending = [table.slice(whole)] if whole < len(table) else []
+        self._rows = len(table) - whole
+        self._written += whole
+
+
+def _content_key(source: CorpusSource, gazetteer: Gazetteer | None, options: dict) -> str:
+    described = {"format": FORMAT_VERSION, "package": _package(), "options": options,
+                 "corpus": source.fingerprint(),
+                 "gazetteer": _gazetteer_fingerprint(gazetteer or _packaged_gazetteer())}
+    return hashlib.blake2b(json.dumps(described, sort_keys=True).encode(),
+                           digest_size=12).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _packaged_gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _gazetteer_fingerprint(gazetteer: Gazetteer) -> str:
+    data = [[dataclasses.asdict(actor) for actor in gazetteer.actors.values()],
+            list(gazetteer.ignore)]
+    return hashlib.blake2b(json.dumps(data, sort_keys=True).encode(), digest_size=16).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _package() -> dict[str, str]:
+    """The package version and a hash of its files: code edits invalidate the cache too."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=16)
+    for file in sorted(root.rglob("*")):
+        if file.suffix in (".py", ".yaml"):
+            digest.update(str(file.relative_to(root)).encode() + b"\0" + file.read_bytes())
+    return {"version": importlib.metadata.version("kursklib"), "files": digest.hexdigest()}

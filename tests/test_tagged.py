@@ -1,0 +1,72 @@
+"""Tests for kursklib.tagged: tag once into Parquet, the same whatever the batches."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from benchmarks.corpora import write_corpus
+from kursklib import KursklibError, read_corpus, read_tagged, tag_actors, tag_corpus
+from kursklib.tagged import TABLES, TAGGED_DOCUMENT_COLUMNS
+from tests.conftest import SEEDS
+
+
+def _digests(tagged) -> dict[str, str]:
+    return {name: hashlib.sha256((tagged.folder / f"{name}.parquet").read_bytes()).hexdigest()
+            for name in TABLES}
+
+
+@pytest.mark.filterwarnings("ignore:.*unknown metadata column")
+def test_tag_corpus_tables_are_byte_identical_whatever_the_batch_size(tmp_path):
+    corpus = write_corpus(24, tmp_path / "corpus")
+    digests = [_digests(tag_corpus(corpus, cache_dir=tmp_path / f"cache-{size}",
+                                   batch_size=size)) for size in (1, 7, 1000)]
+    assert digests[0] == digests[1] == digests[2]
+
+
+def test_tag_corpus_tables_equal_the_whole_corpus_functions(tmp_path, seeds, seed_mentions):
+    tagged = tag_corpus(SEEDS, cache_dir=tmp_path, batch_size=2)
+    assert list(tagged.documents.columns) == TAGGED_DOCUMENT_COLUMNS
+    assert tagged.mentions.equals(seed_mentions)
+    assert tagged.sentences.equals(seeds.sentences)
+    assert tagged.tokens is None
+    assert tagged.documents["n_mentions"].sum() == len(seed_mentions)
+    assert tagged.manifest["rows"]["mentions"] == len(seed_mentions)
+    assert tagged.manifest["model"]["abbreviations"]
+
+
+def test_tag_corpus_reuses_stored_tables_until_an_input_changes(tmp_path, make_corpus):
+    folder = make_corpus({"a.txt": "Kim Jong Un met Putin on Monday.", "b.txt": "Troops left."})
+    first = tag_corpus(folder, cache_dir=tmp_path / "cache")
+    stamp = (first.folder / "tokens.parquet").stat().st_mtime_ns
+    again = tag_corpus(folder, cache_dir=tmp_path / "cache")
+    assert again.folder == first.folder
+    assert (again.folder / "tokens.parquet").stat().st_mtime_ns == stamp
+    assert tag_corpus(folder, cache_dir=tmp_path / "cache", stopwords=["troops"]).folder != (
+        first.folder)
+    (folder / "b.txt").write_text("Troops returned.", encoding="utf-8")
+    assert tag_corpus(folder, cache_dir=tmp_path / "cache").folder != first.folder
+    assert not list((tmp_path / "cache").glob(".*"))  # no staging folder left behind
+
+
+def test_read_tagged_reads_only_what_is_asked(tmp_path):
+    tagged = tag_corpus(SEEDS, cache_dir=tmp_path)
+    doc_id = tagged.documents["doc_id"].iloc[0]
+    tokens = read_tagged(tagged.folder, tables=["tokens"], doc_ids=[doc_id])
+    assert tokens.documents is None and set(tokens.tokens["doc_id"]) == {doc_id}
+    assert len(tokens.tokens) == tagged.documents["n_tokens"].iloc[0]
+    with pytest.raises(KursklibError, match="unknown table"):
+        read_tagged(tagged.folder, tables=["words"])
+    with pytest.raises(KursklibError, match="not a tagged corpus"):
+        read_tagged(tmp_path / "nowhere")
+
+
+def test_tag_corpus_with_a_user_gazetteer_tags_its_actors(tmp_path, make_corpus):
+    gazetteer = tmp_path / "mine.yaml"
+    gazetteer.write_text("- id: rsf\n  type: org\n  name: Rapid Support Forces\n"
+                         "  aliases: [RSF]\n", encoding="utf-8")
+    folder = make_corpus({"a.txt": "The RSF entered the city."})
+    tagged = tag_corpus(folder, gazetteer=gazetteer, cache_dir=tmp_path / "cache")
+    assert "rsf" in set(tagged.mentions["actor_id"])
+    assert tagged.mentions.equals(tag_actors(read_corpus(folder), gazetteer=gazetteer))
