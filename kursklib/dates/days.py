@@ -71,6 +71,13 @@ def clock_time(hit: Hit, ref: Reference) -> list[Timex]:
     elif hit.text("month"):
         found = safe_date(today.year, hit.meaning("month"), hit.integer("day"))
         day = found or today
+    else:
+        # A bare clock time falls on the day the text last named ("on Friday ... at 10 p.m.").
+        point, anchored_on, how = ref.antecedent()
+        if point is not None and how == "previous" and point.granularity in ("day", "time"):
+            return [Timex(hit.start, hit.end, "TIME", f"{point.first.isoformat()}{suffix}",
+                          "day", "date", how, point=Point("time", point.first, suffix),
+                          anchored_on=anchored_on, mod=mod_of(hit))]
     point = Point("time", day, suffix)
     return dated(hit, point, "date", anchor, mod=mod_of(hit), type_="TIME")
 

@@ -137,6 +137,13 @@ def test_tag_dates_reads_times_of_day(make_corpus, phrase, published, expected):
     assert values(tag_one(make_corpus, phrase, published)) == [expected]
 
 
+def test_tag_dates_puts_a_bare_clock_time_on_the_day_last_named(make_corpus):
+    dates = tag_one(make_corpus, "The blast came on Friday. It hit at 10:35 a.m.", "1998-08-08")
+    assert values(dates) == [("Friday", "DATE", "1998-08-07"),
+                             ("10:35 a.m.", "TIME", "1998-08-07T10:35")]
+    assert dates["anchor_id"].tolist()[-1] == dates["timex_id"].tolist()[0]
+
+
 @pytest.mark.parametrize("phrase, expected", [
     ("The agency gives a daily tally.", ("daily", "SET", "P1D", "", "")),
     ("The fee is paid annually.", ("annually", "SET", "P1Y", "", "")),
@@ -276,6 +283,7 @@ def test_tag_dates_tells_durations_from_dates(make_corpus, phrase, expected):
     ("The vote is expected to take place in August.", "2024-03-20", "2024-08"),
     ("Kyiv plans to open the talks in August.", "2024-03-20", "2024-08"),
     ("He aims to sign it in August.", "2024-03-20", "2024-08"),
+    ("Talks would resume in February, Zelensky said.", "2024-03-20", "2025-02"),
     ("Talks opened in Geneva in August.", "2024-03-20", "2023-08"),
     # A weekday on the publication date's own weekday is that day, whatever the tense.
     ("The minister will speak Friday.", "1998-03-06", "1998-03-06"),
