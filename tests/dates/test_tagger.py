@@ -284,6 +284,12 @@ def test_tag_dates_tells_durations_from_dates(make_corpus, phrase, expected):
     ("Kyiv plans to open the talks in August.", "2024-03-20", "2024-08"),
     ("He aims to sign it in August.", "2024-03-20", "2024-08"),
     ("Talks would resume in February, Zelensky said.", "2024-03-20", "2025-02"),
+    ("The vote is set to take place in February.", "2024-03-20", "2025-02"),
+    ("The treaty is due to expire in February.", "2024-03-20", "2025-02"),
+    ("Talks are scheduled to open in February.", "2024-03-20", "2025-02"),
+    ("He intends to visit in February.", "2024-03-20", "2025-02"),
+    ("Putin will visit in February.", "2024-03-20", "2025-02"),
+    ("Exports fell in February.", "2024-03-20", "2024-02"),
     ("Talks opened in Geneva in August.", "2024-03-20", "2023-08"),
     # A weekday on the publication date's own weekday is that day, whatever the tense.
     ("The minister will speak Friday.", "1998-03-06", "1998-03-06"),
