@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .anchor import SEASON_MONTH, Point, coarser, floor, nearest_month, nearest_weekday, unresolved
@@ -107,6 +108,28 @@ def calendar_day(hit: Hit, ref: Reference) -> list[Timex]:
         floor(day, "week" if hit.text("week_of") else "day")
     return dated(hit, point, "date", anchor, open_year=from_tense,
                  type_="TIME" if part else "DATE")
+
+
+def calendar_day_pair(hit: Hit, ref: Reference) -> list[Timex]:
+    """April 24 and 25: two days of one month, each its own expression."""
+    first = calendar_day(hit, ref)
+    if not first:
+        return []
+    day_end = hit.span("day")[1]
+    second_start, second_end = hit.span("day2")
+    timex = replace(first[0], end=day_end)
+    point, number = timex.point, hit.integer("day2")
+    if point is None:
+        month = hit.meaning("month") or hit.meaning("month_short")
+        second = replace(timex, start=second_start, end=second_end,
+                         value=f"XXXX-{month:02d}-{number:02d}")
+    else:
+        day = safe_date(point.first.year, point.first.month, number)
+        if day is None:
+            return [timex]
+        second = replace(timex, start=second_start, end=second_end,
+                         value=day.isoformat(), point=Point("day", day))
+    return [timex, second]
 
 
 def calendar_month(hit: Hit, ref: Reference) -> list[Timex]:
@@ -305,7 +328,8 @@ def holiday_date(rule: str, year: int) -> date:
 
 
 NORMALISERS = {
-    "numeric_date": numeric_date, "calendar_day": calendar_day, "calendar_month": calendar_month,
+    "numeric_date": numeric_date, "calendar_day": calendar_day,
+    "calendar_day_pair": calendar_day_pair, "calendar_month": calendar_month,
     "season": season, "part_of_year": part_of_year, "year": year, "spoken_year": spoken_year,
     "year_period": year_period, "decade": decade, "century": century, "holiday": holiday,
 }

@@ -137,6 +137,18 @@ def test_tag_dates_reads_times_of_day(make_corpus, phrase, published, expected):
     assert values(tag_one(make_corpus, phrase, published)) == [expected]
 
 
+@pytest.mark.parametrize("phrase, expected", [
+    ("The summit is on April 24 and 25.", [("April 24", "DATE", "1999-04-24"),
+                                          ("25", "DATE", "1999-04-25")]),
+    ("Talks ran May 5 and 6, 1999.", [("May 5", "DATE", "1999-05-05"),
+                                      ("6", "DATE", "1999-05-06")]),
+    # A count after "and" is no day.
+    ("On May 5 and 20 soldiers died.", [("May 5", "DATE", "1999-05-05")]),
+])
+def test_tag_dates_reads_two_days_of_one_month(make_corpus, phrase, expected):
+    assert values(tag_one(make_corpus, phrase, "1999-03-01")) == expected
+
+
 def test_tag_dates_puts_a_bare_clock_time_on_the_day_last_named(make_corpus):
     dates = tag_one(make_corpus, "The blast came on Friday. It hit at 10:35 a.m.", "1998-08-08")
     assert values(dates) == [("Friday", "DATE", "1998-08-07"),
