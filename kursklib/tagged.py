@@ -183,7 +183,8 @@ def tag_batch(documents: pd.DataFrame, model: CorpusModel, *, path: Path | None,
                     sentences=split_sentences(documents, language=language, punkt=model.punkt))
     mentions = tag_actors(corpus, gazetteer=gazetteer, unlisted=options["unlisted"],
                           language=language)
-    dates = tag_dates(corpus, reference_date=options["reference_date"] or None)
+    dates = tag_dates(corpus, reference_date=options["reference_date"] or None,
+                      language=language)
     tokens = tag_tokens(corpus, mentions, language=language, stopwords=options["stopwords"])
     counts = {column: table.groupby("doc_id", observed=True).size() for column, table in (
         ("n_sentences", corpus.sentences), ("n_tokens", tokens), ("n_mentions", mentions),
