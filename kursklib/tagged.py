@@ -69,7 +69,7 @@ class Tagged:
         folder: The folder holding ``<table>.parquet`` and ``manifest.json``.
         manifest: Package version, content key, options, row counts, Punkt parameters.
         documents: ``Corpus.documents`` plus ``n_sentences, n_tokens, n_mentions,
-            n_dates`` per document.
+            n_dates`` per document, then any extra metadata column (as strings).
         sentences: ``Corpus.sentences``.
         mentions: Output of ``tag_actors``.
         dates: Output of ``tag_dates``.
@@ -205,8 +205,11 @@ def _write_tagged(source: CorpusSource, folder: Path, *, key: str, gazetteer: Ga
         raise OutputError(f"cannot write the tagged corpus ({error.strerror})",
                           path=folder.parent) from None
     try:
-        writers = {name: _TableWriter(staging / f"{name}.parquet", schema, rows=(
-            DOCUMENT_ROW_GROUP_ROWS if name == "documents" else ROW_GROUP_ROWS))
+        # Extra metadata columns (country, language, ...) follow the documents' columns.
+        extra = pa.schema([(name, _STRING) for name in source.extra_columns])
+        writers = {name: _TableWriter(staging / f"{name}.parquet", pa.unify_schemas(
+            [schema, extra]) if name == "documents" else schema, rows=(
+                DOCUMENT_ROW_GROUP_ROWS if name == "documents" else ROW_GROUP_ROWS))
                    for name, schema in SCHEMAS.items()}
         for first in range(0, len(source), max(batch_size, 1)):
             with warnings.catch_warnings():  # the survey has warned about these documents

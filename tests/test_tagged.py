@@ -17,7 +17,6 @@ def _digests(tagged) -> dict[str, str]:
             for name in TABLES}
 
 
-@pytest.mark.filterwarnings("ignore:.*unknown metadata column")
 def test_tag_corpus_tables_are_byte_identical_whatever_the_batch_size(tmp_path):
     corpus = write_corpus(24, tmp_path / "corpus")
     digests = [_digests(tag_corpus(corpus, cache_dir=tmp_path / f"cache-{size}",
@@ -34,6 +33,14 @@ def test_tag_corpus_tables_equal_the_whole_corpus_functions(tmp_path, seeds, see
     assert tagged.documents["n_mentions"].sum() == len(seed_mentions)
     assert tagged.manifest["rows"]["mentions"] == len(seed_mentions)
     assert tagged.manifest["model"]["abbreviations"]
+
+
+def test_tag_corpus_keeps_extra_metadata_columns(tmp_path, make_corpus):
+    folder = make_corpus({"a.txt": "Kim met Putin.", "b.txt": "Troops left."},
+                         "doc_id,source,country\na,KCNA,KP\nb,TASS,\n")
+    documents = tag_corpus(folder, cache_dir=tmp_path / "cache").documents
+    assert list(documents.columns) == [*TAGGED_DOCUMENT_COLUMNS, "country"]
+    assert documents["country"].tolist()[0] == "KP" and documents["country"].isna().tolist()[1]
 
 
 def test_tag_corpus_reuses_stored_tables_until_an_input_changes(tmp_path, make_corpus):
