@@ -100,7 +100,8 @@ def build_document_variables(documents: pd.DataFrame, *, period: str = "auto",
 
 
 def label_documents(documents: pd.DataFrame, *, width: int = LABEL_WIDTH) -> pd.Series:
-    """A short, unique, human-readable name for each document.
+    """A short, unique, human-readable name for each document: its headline (with its
+    outlet and date where several documents share it), else its outlet and date.
 
     Example:
         >>> label_documents(corpus.documents, width=20).tolist()
@@ -118,6 +119,10 @@ def label_documents(documents: pd.DataFrame, *, width: int = LABEL_WIDTH) -> pd.
     fallback = (sources.fillna("") + ", " + dates.fillna("")).str.strip(", ")
     fallback = fallback.where(fallback != "", documents["doc_id"].astype("string"))
     labels = titles.map(lambda title: _shorten(title, width)).where(titles != "", fallback)
+    # A headline many outlets ran (wire copy) is told apart by its outlet and date.
+    repeated = labels.duplicated(keep=False) & (titles != "")
+    labels[repeated] = [f"{_shorten(title, max(24, width - len(more) - 3))} ({more})"
+                        for title, more in zip(titles[repeated], fallback[repeated], strict=True)]
     repeat = labels.groupby(labels.to_numpy()).cumcount() + 1
     labels = labels.where(repeat == 1, labels + " (" + repeat.astype(str) + ")")
     return labels.astype("string").rename("label")

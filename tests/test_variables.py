@@ -61,7 +61,10 @@ def test_label_documents_prefers_headlines_then_outlet_and_date_and_numbers_repe
         "source": ["TASS", "AP", "Reuters", "AFP", pd.NA],
         "published": pd.to_datetime(["2025-01-01", None, None, "2025-02-03", None])})
     assert label_documents(documents, width=30).tolist() == [
-        "Kim Jong Un visits the troops…", "Same story", "Same story (2)", "AFP, 2025-02-03", "e"]
+        "Kim Jong Un visits the troops…", "Same story (AP)", "Same story (Reuters)",
+        "AFP, 2025-02-03", "e"]
+    copies = documents.assign(source="AP", published=pd.NaT)
+    assert label_documents(copies).tolist()[1:3] == ["Same story (AP)", "Same story (AP) (2)"]
     with pytest.raises(KursklibError, match="width must be at least 8"):
         label_documents(documents, width=3)
 
