@@ -154,7 +154,8 @@ def read_tagged(folder: str | Path, *, tables: Iterable[str] = DEFAULT_TABLES,
     if unknown:
         raise ArgumentError(f"unknown table(s) {', '.join(unknown)}; choose from "
                             f"{', '.join(TABLES)}")
-    wanted = None if doc_ids is None else [("doc_id", "in", list(doc_ids))]
+    # Typed, so that no document at all is an empty selection, not a type error.
+    wanted = None if doc_ids is None else [("doc_id", "in", pa.array(list(doc_ids), _STRING))]
     read = {name: pq.read_table(folder / f"{name}.parquet", filters=wanted).to_pandas(
         types_mapper={pa.string(): pd.StringDtype()}.get) for name in names}
     if "documents" in read:

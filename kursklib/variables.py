@@ -91,7 +91,7 @@ def build_document_variables(documents: pd.DataFrame, *, period: str = "auto",
         "doc_id": documents["doc_id"].astype("string").to_numpy(),
         "label": label_documents(documents, width=label_width).to_numpy(),
         "published": published.to_numpy(),
-        "period": published.dt.to_period(PERIODS[unit]).to_numpy()})
+        "period": published.dt.to_period(PERIODS[unit]).array})
     rest = [column for column in documents.columns
             if column not in (*variables.columns, *NOT_VARIABLES)]
     for column in rest:

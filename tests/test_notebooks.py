@@ -45,3 +45,18 @@ def test_notebooks_draw_every_chart_on_a_degenerate_corpus(tmp_path, make_corpus
         for chart in charts:
             for suffix in ("png", "svg"):
                 assert (output / f"{notebook}-{chart}.{suffix}").stat().st_size > 0
+
+
+@pytest.mark.parametrize("notebook", CHARTS)
+def test_every_parameter_is_declared_with_a_type_and_a_comment(notebook):
+    import json
+
+    import papermill
+
+    cells = json.loads((NOTEBOOKS / f"{notebook}.ipynb").read_text(encoding="utf-8"))["cells"]
+    cell = next(cell for cell in cells if "parameters" in cell["metadata"].get("tags", []))
+    lines = [line for line in "".join(cell["source"]).splitlines() if line.strip()]
+    declared = papermill.inspect_notebook(str(NOTEBOOKS / f"{notebook}.ipynb"))
+    assert list(declared) == [line.split(":")[0] for line in lines]
+    assert all(parameter["inferred_type_name"] != "None" and parameter["help"]
+               for parameter in declared.values())

@@ -63,6 +63,7 @@ def test_read_tagged_reads_only_what_is_asked(tmp_path):
     tokens = read_tagged(tagged.folder, tables=["tokens"], doc_ids=[doc_id])
     assert tokens.documents is None and set(tokens.tokens["doc_id"]) == {doc_id}
     assert len(tokens.tokens) == tagged.documents["n_tokens"].iloc[0]
+    assert read_tagged(tagged.folder, tables=["tokens"], doc_ids=[]).tokens.empty
     with pytest.raises(KursklibError, match="unknown table"):
         read_tagged(tagged.folder, tables=["words"])
     with pytest.raises(KursklibError, match="not a tagged corpus"):

@@ -49,6 +49,7 @@ def test_build_document_variables_without_dates_has_no_periods():
                               "published": [pd.NaT, pd.NaT]})
     variables = build_document_variables(documents)
     assert variables["period"].isna().all() and variables["label"].tolist() == ["a", "b"]
+    assert isinstance(variables["period"].dtype, pd.PeriodDtype)
     with pytest.raises(KursklibError, match="documents has no published column"):
         build_document_variables(documents.drop(columns="published"))
 
