@@ -165,3 +165,11 @@ def outlets() -> dict[str, pd.DataFrame]:
     mentions = tag_actors(corpus)
     terms = count_document_terms(tag_tokens(corpus, mentions), mentions)
     return {"documents": corpus.documents, "mentions": mentions, "terms": terms}
+
+
+@pytest.fixture(scope="session")
+def weekly(outlets: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The three-outlet corpus's document variables, by week (ten weeks, six without news)."""
+    from kursklib import build_document_variables
+
+    return build_document_variables(outlets["documents"], period="week")

@@ -7,16 +7,10 @@ import pytest
 
 from kursklib import (
     KursklibError,
-    build_document_variables,
     count_actor_coverage,
     count_documents,
     count_term_coverage,
 )
-
-
-@pytest.fixture(scope="module")
-def weekly(outlets):
-    return build_document_variables(outlets["documents"], period="week")
 
 
 def test_count_documents_fills_every_period_between_the_first_and_the_last(weekly):

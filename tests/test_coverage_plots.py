@@ -8,7 +8,6 @@ import pytest
 
 from kursklib import (
     KursklibError,
-    build_document_variables,
     count_actor_coverage,
     count_documents,
     count_term_coverage,
@@ -19,11 +18,6 @@ from kursklib import (
     score_group_contrast,
 )
 from kursklib.coverage_plots import OTHER_COLOUR, period_name
-
-
-@pytest.fixture(scope="module")
-def weekly(outlets):
-    return build_document_variables(outlets["documents"], period="week")
 
 
 def _note(ax) -> str:

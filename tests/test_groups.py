@@ -16,66 +16,62 @@ from kursklib import (
 from kursklib.groups import CONTRAST_COLUMNS, group_documents
 
 
-@pytest.fixture(scope="module")
-def variables(outlets):
-    return build_document_variables(outlets["documents"], period="month")
-
-
-def test_choose_grouping_prefers_outlets_then_documents_then_periods(variables):
-    assert choose_grouping(variables) == "source"
-    one_outlet = variables.assign(source="TASS")
+def test_choose_grouping_prefers_outlets_then_documents_then_periods(weekly):
+    assert choose_grouping(weekly) == "source"
+    one_outlet = weekly.assign(source="TASS")
     assert choose_grouping(one_outlet) == "doc_id"
     assert choose_grouping(one_outlet, max_documents=5) == "period"
     assert choose_grouping(one_outlet.assign(period=pd.NaT), max_documents=5) == "doc_id"
 
 
-def test_group_documents_orders_by_size_and_sums_the_rest_as_other(variables):
-    groups = group_documents(variables, "source", top=2)
+def test_group_documents_orders_by_size_and_sums_the_rest_as_other(weekly):
+    groups = group_documents(weekly, "source", top=2)
     assert groups.attrs["groups"] == ["TASS", "Yonhap", "other"]
     assert groups["source"].value_counts().to_dict() == {"TASS": 5, "Yonhap": 4, "other": 3}
-    missing = variables.assign(country=variables["country"].where(variables["source"] != "TASS"))
+    missing = weekly.assign(country=weekly["country"].where(weekly["source"] != "TASS"))
     assert group_documents(missing, "country").attrs["groups"][0] == "(no country)"
-    assert "label" in group_documents(variables, "doc_id").columns
+    assert "label" in group_documents(weekly, "doc_id").columns
     with pytest.raises(KursklibError, match="by: 'stance' is not a document variable"):
-        group_documents(variables, "stance")
+        group_documents(weekly, "stance")
 
 
-def test_count_group_keyness_gives_each_outlet_its_own_wording(outlets, variables):
-    table = count_group_keyness(outlets["terms"], variables, by="source", top=2)
+def test_count_group_keyness_gives_each_outlet_its_own_wording(outlets, weekly):
+    table = count_group_keyness(outlets["terms"], weekly, by="source", top=2)
     key = table[table["is_key"]]
     assert key.groupby("source")["term"].apply(set).to_dict() == {
         "Kyiv Post": {"fight", "full-scale"}, "TASS": {"continue", "korean"},
         "Yonhap": {"intelligence", "lawmaker"}}
     assert list(pd.unique(key["source"])) == ["TASS", "Yonhap", "Kyiv Post"]
     assert (key["score"] > 0).all() and table["is_key"].iloc[:len(key)].all()
-    every = score_keyness(outlets["terms"], variables, by="source")
+    every = score_keyness(outlets["terms"], weekly, by="source")
     merged = table.merge(every, on=["source", "term"], suffixes=("", "_every"))
     assert len(merged) == len(table) and (merged["score"] == merged["score_every"]).all()
-    shown = count_group_keyness(outlets["terms"], variables, by="source", top=1, max_groups=1)
+    shown = count_group_keyness(outlets["terms"], weekly, by="source", top=1, max_groups=1)
     assert set(shown["source"]) == {"TASS"}
 
 
-def test_count_group_keyness_of_one_group_is_empty(outlets, variables):
-    table = count_group_keyness(outlets["terms"], variables.assign(source="TASS"), by="source")
+def test_count_group_keyness_of_one_group_is_empty(outlets, weekly):
+    table = count_group_keyness(outlets["terms"], weekly.assign(source="TASS"), by="source")
     assert table.empty and "is_key" in table.columns
 
 
-def test_score_group_contrast_sets_one_country_against_another(outlets, variables):
-    contrast = score_group_contrast(outlets["terms"], variables, by="country", target="RU",
+def test_score_group_contrast_sets_one_country_against_another(outlets, weekly):
+    contrast = score_group_contrast(outlets["terms"], weekly, by="country", target="RU",
                                     reference="UA", top=2)
     assert list(contrast.columns) == CONTRAST_COLUMNS
     assert contrast["side"].tolist() == ["RU", "RU", "UA", "UA"]
     assert (contrast["score"].iloc[:2] > 0).all() and (contrast["score"].iloc[2:] < 0).all()
     ua = contrast[contrast["side"] == "UA"]
     assert ua["n_target"].tolist() == [0, 0] and ua["n_reference"].tolist() == [3, 3]
-    largest = score_group_contrast(outlets["terms"], variables, by="source", top=1)
+    largest = score_group_contrast(outlets["terms"], weekly, by="source", top=1)
     assert largest["side"].tolist() == ["TASS", "rest"]
-    by_period = score_group_contrast(outlets["terms"], variables, by="period", target="2025-03")
+    monthly = build_document_variables(outlets["documents"], period="month")
+    by_period = score_group_contrast(outlets["terms"], monthly, by="period", target="2025-03")
     assert set(by_period["side"]) <= {"2025-03", "rest"} and len(by_period)
 
 
-def test_score_group_contrast_names_unknown_groups_and_needs_two(outlets, variables):
+def test_score_group_contrast_names_unknown_groups_and_needs_two(outlets, weekly):
     with pytest.raises(KursklibError, match="no country group 'XX'"):
-        score_group_contrast(outlets["terms"], variables, by="country", target="XX")
-    one = score_group_contrast(outlets["terms"], variables.assign(country="RU"), by="country")
+        score_group_contrast(outlets["terms"], weekly, by="country", target="XX")
+    one = score_group_contrast(outlets["terms"], weekly.assign(country="RU"), by="country")
     assert one.empty and list(one.columns) == CONTRAST_COLUMNS
