@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from .errors import ArgumentError
-from .plots import _new_axes, draw_note, plot_heatmap
+from .plots import _draw_note, _new_axes, plot_heatmap
 from .style import STYLE
 from .variables import name_variable
 
@@ -53,7 +53,7 @@ def plot_coverage(counts: pd.DataFrame, *, by: str | None = None, title: str = "
     unit = period_name(counts["period"])
     title = title or f"Documents per {unit}" + (f" by {by}" if by else "")
     if counts.empty:
-        return draw_note(_new_axes(ax, 9.0, 2.5), note, title)
+        return _draw_note(_new_axes(ax, 9.0, 2.5), note, title)
     if by is not None and by not in counts.columns:
         raise ArgumentError(f"by: {by!r} is not a column of counts")
     ax = _new_axes(ax, 9.5, 4.2)
@@ -106,7 +106,7 @@ def plot_trends(table: pd.DataFrame, *, series: str, value: str, lanes: bool = F
     unit = period_name(table["period"])
     title = title or f"{VALUE_LABELS.get(value, value).capitalize()} per {unit}"
     if table.empty:
-        return draw_note(_new_axes(ax, 9.0, 2.5), note, title)
+        return _draw_note(_new_axes(ax, 9.0, 2.5), note, title)
     names = list(pd.unique(table[series]))
     ax = _new_axes(ax, 9.5, max(3.0, 0.55 * len(names) + 1.4) if lanes else 4.2)
     with plt.rc_context(STYLE):
@@ -169,7 +169,7 @@ def plot_keyness(contrast: pd.DataFrame, *, value: str = "score", title: str = "
     if value not in ("score", "log_ratio"):
         raise ArgumentError(f"value must be 'score' or 'log_ratio', not {value!r}")
     if contrast.empty:
-        return draw_note(_new_axes(ax, 7.0, 2.5), note, title or "Key terms")
+        return _draw_note(_new_axes(ax, 7.0, 2.5), note, title or "Key terms")
     sides = list(pd.unique(contrast["side"]))
     positive = contrast[contrast["score"] > 0]
     negative = contrast[contrast["score"] < 0].iloc[::-1]

@@ -34,7 +34,7 @@ def _bar_height(n_bars: int) -> float:
     return max(2.5, 0.28 * n_bars + 1.0)
 
 
-def draw_note(ax: Axes, note: str, title: str = "") -> Axes:
+def _draw_note(ax: Axes, note: str, title: str = "") -> Axes:
     """Say on an empty chart why there is nothing to draw (a corpus too small, no dates)."""
     with plt.rc_context(STYLE):
         ax.text(0.5, 0.5, note, ha="center", va="center", transform=ax.transAxes,
@@ -44,14 +44,14 @@ def draw_note(ax: Axes, note: str, title: str = "") -> Axes:
     return ax
 
 
-def tick_text(value: object) -> str:
+def _tick_text(value: object) -> str:
     """A tick label: a period by its start (``2025-04-21`` for a week, ``2025-04``)."""
     if isinstance(value, pd.Period):
         return str(value.start_time.date()) if value.freqstr[0] in "DW" else str(value)
     return str(value)
 
 
-def display_labels(table: pd.DataFrame, key: str) -> dict[object, str]:
+def _display_labels(table: pd.DataFrame, key: str) -> dict[object, str]:
     """How ``key``'s values are shown: documents by their ``label`` where the table has it."""
     if key == "doc_id" and "label" in table.columns:
         return dict(zip(table["doc_id"], table["label"].astype(str), strict=True))
@@ -81,7 +81,7 @@ def plot_term_counts(counts: pd.DataFrame, *, top: int = 20, term: str = "term",
     """
     shown = counts.head(top).iloc[::-1]
     if shown.empty:
-        return draw_note(_new_axes(ax, 6.0, 2.5), "nothing to count", title or "Terms")
+        return _draw_note(_new_axes(ax, 6.0, 2.5), "nothing to count", title or "Terms")
     ax = _new_axes(ax, 6.5, _bar_height(len(shown)))
     with plt.rc_context(STYLE):
         ax.barh(shown[term].astype(str), shown[value], color="#1b6ca8")
@@ -123,14 +123,14 @@ def plot_heatmap(table: pd.DataFrame, *, row: str, column: str, value: str,
     rows = list(pd.unique(table[row]) if rows is None else rows)
     columns = list(pd.unique(table[column]) if columns is None else columns)
     if table.empty or not rows or not columns:
-        return draw_note(_new_axes(ax, 6.0, 2.5), note, title)
+        return _draw_note(_new_axes(ax, 6.0, 2.5), note, title)
     shown = table[table[row].isin(rows) & table[column].isin(columns)]
     matrix = (shown.pivot_table(index=row, columns=column, values=value, aggfunc="sum",
                                 fill_value=0, observed=True)
               .reindex(index=rows, columns=columns, fill_value=0))
-    names = {**display_labels(table, row), **display_labels(table, column)}
-    row_text = [names.get(name, tick_text(name)) for name in rows]
-    column_text = [names.get(name, tick_text(name)) for name in columns]
+    names = {**_display_labels(table, row), **_display_labels(table, column)}
+    row_text = [names.get(name, _tick_text(name)) for name in rows]
+    column_text = [names.get(name, _tick_text(name)) for name in columns]
     width = 0.5 * len(columns) if len(columns) <= MAX_TICKS else 0.16 * len(columns)
     height = 0.3 * len(rows) if len(rows) <= 2 * MAX_TICKS else 0.16 * len(rows)
     ax = _new_axes(ax, min(max(4.5, width + 0.07 * max(map(len, row_text)) + 2.0), 16.0),
@@ -198,7 +198,7 @@ def plot_dispersion(occurrences: pd.DataFrame, documents: pd.DataFrame, *,
         2
     """
     if documents.empty or not len(terms):
-        return draw_note(_new_axes(ax, 8.0, 2.5), note, title or "Lexical dispersion")
+        return _draw_note(_new_axes(ax, 8.0, 2.5), note, title or "Lexical dispersion")
     slot = {doc_id: index for index, doc_id in enumerate(documents["doc_id"])}
     lengths = dict(zip(documents["doc_id"], documents["n_tokens"], strict=True))
     labels = [str(label) for label in (documents["label"] if "label" in documents
@@ -238,7 +238,7 @@ def plot_actor_mentions(counts: pd.DataFrame, *, top: int = 15, title: str = "",
     """
     shown = counts.head(top).iloc[::-1]
     if shown.empty:
-        return draw_note(_new_axes(ax, 6.0, 2.5), "no actor found", title or "Actors")
+        return _draw_note(_new_axes(ax, 6.0, 2.5), "no actor found", title or "Actors")
     ax = _new_axes(ax, 6.5, _bar_height(len(shown)))
     with plt.rc_context(STYLE):
         colours = [TYPE_COLOURS.get(kind, "0.5") for kind in shown["actor_type"]]
@@ -272,7 +272,7 @@ def plot_cooccurrence_network(pairs: pd.DataFrame, counts: pd.DataFrame, *, top:
     """
     nodes = counts.head(top)
     if nodes.empty:
-        return draw_note(_new_axes(ax, 6.0, 2.5), "no actor found", title or "Co-occurrence")
+        return _draw_note(_new_axes(ax, 6.0, 2.5), "no actor found", title or "Co-occurrence")
     kept = set(nodes["actor_id"])
     edges = pairs[pairs["actor_id"].isin(kept) & pairs["other_id"].isin(kept) & (pairs[weight] > 0)]
     graph = nx.Graph()
