@@ -10,7 +10,7 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 CHARTS = {
     "01-term-frequency": ("top-terms", "by-group", "keyness", "contrast", "over-time",
                           "collocations", "dispersion"),
-    "02-actor-mentions": ("top", "by-type", "coverage", "share-over-time",
+    "02-actor-mentions": ("top", "by-type", "coverage", "coverage-by-group", "share-over-time",
                           "documents-over-time", "heatmap", "network"),
 }
 WITH_ACTORS = ("Kim Jong Un met Vladimir Putin in Moscow. North Korea sent troops to Kursk "
