@@ -25,7 +25,7 @@ VALUE_LABELS = {"share": "share of the documents", "n_documents": "documents",
 
 
 def period_name(periods: pd.Series) -> str:
-    """The unit of a column of periods: ``day``, ``week``, ``month``, ...
+    """Name the unit of a column of periods: ``day``, ``week``, ``month``, ...
 
     Example:
         >>> period_name(pd.Series(pd.period_range("2025-01", periods=2, freq="M")))
@@ -82,8 +82,10 @@ def plot_coverage(counts: pd.DataFrame, *, by: str | None = None, title: str = "
 def plot_trends(table: pd.DataFrame, *, series: str, value: str, lanes: bool = False,
                 title: str = "", ylabel: str = "", note: str = "no dated documents",
                 ax: Axes | None = None) -> Axes:
-    """Draw each series (actor, term) over the periods of ``table``: lines on one scale,
-    or one lane per series, top to bottom, all lanes on the same scale.
+    """Draw each series (actor, term) over the periods of ``table``, as lines or lanes.
+
+    Lines share one scale; lanes (one per series, top to bottom) share one too, so that
+    a lane's height compares across lanes.
 
     Args:
         table: Output of ``count_actor_coverage`` or ``count_term_coverage`` by ``period``.
@@ -202,8 +204,10 @@ def plot_keyness(contrast: pd.DataFrame, *, value: str = "score", title: str = "
 
 def plot_actor_groups(table: pd.DataFrame, *, by: str, title: str = "",
                       note: str = "no actor found", ax: Axes | None = None) -> Axes:
-    """Draw who is named by whom: groups × actors, as the share of each group's documents
-    that name each actor, or for single documents as their numbers of mentions.
+    """Draw who is named by whom: a heatmap of groups × actors.
+
+    A cell is the share of the group's documents that name the actor, or, for single
+    documents (``by="doc_id"``), the document's number of mentions of the actor.
 
     Args:
         table: Output of ``count_actor_coverage`` with the same ``by``.

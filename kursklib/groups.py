@@ -17,8 +17,10 @@ MAX_DOCUMENT_GROUPS = 30
 
 def choose_grouping(variables: pd.DataFrame, *, max_documents: int = MAX_DOCUMENT_GROUPS
                     ) -> str:
-    """Name the variable to compare groups by: ``source`` when there are several outlets,
-    else ``doc_id`` for at most ``max_documents`` documents, else ``period``.
+    """Name the variable to compare groups by, as the notebooks do by default.
+
+    ``source`` when there are several outlets, else ``doc_id`` for at most
+    ``max_documents`` documents (or without dates), else ``period``.
 
     Example:
         >>> choose_grouping(build_document_variables(corpus.documents))
@@ -33,7 +35,7 @@ def choose_grouping(variables: pd.DataFrame, *, max_documents: int = MAX_DOCUMEN
 
 def group_documents(variables: pd.DataFrame, by: str, *, top: int | None = None
                     ) -> pd.DataFrame:
-    """Each document's group: its value of ``by``, or ``other`` beyond the ``top`` groups.
+    """Give each document its group: its value of ``by``, or ``other`` beyond the ``top``.
 
     A missing value is a group of its own, ``(no <by>)``; groups are ordered by number of
     documents (most first, then by name), periods by date.
@@ -116,7 +118,7 @@ def score_group_contrast(terms: pd.DataFrame, variables: pd.DataFrame, *, by: st
                          target: str | Sequence[str] | None = None,
                          reference: str | Sequence[str] = "rest", top: int = 10,
                          measure: str = "g2", ngram: int = 1) -> pd.DataFrame:
-    """The terms that most set one group apart from the rest, or from another group.
+    """Score the terms that most set one group apart from the rest, or from another group.
 
     Args:
         by: A document variable: ``source``, ``period``, ``country``, ...
@@ -126,10 +128,9 @@ def score_group_contrast(terms: pd.DataFrame, variables: pd.DataFrame, *, by: st
 
     Returns:
         ``side`` (the target's name, or the reference's, for the terms it uses more;
-        documents by their label),
-        then ``term, n_target, n_reference, score, p_value, log_ratio`` as in
-        ``score_keyness``: the target's terms, highest score first, then the reference's,
-        lowest score first. Empty when there is nothing to compare with.
+        documents by their label), then ``term, n_target, n_reference, score, p_value,
+        log_ratio`` as in ``score_keyness``: the target's terms, highest score first, then
+        the reference's, lowest score first. Empty when there is nothing to compare with.
 
     Example:
         >>> mentions = tag_actors(corpus)

@@ -21,10 +21,11 @@ VARIABLE_NAMES = {"doc_id": "document", "source": "outlet", "published": "date"}
 
 
 def choose_period(published: pd.Series, period: str = "auto") -> str:
-    """Name the publication period: ``period`` itself, or for ``"auto"`` the finest of
-    day, week, month, quarter and year that cuts the date span into at most
-    ``MAX_PERIODS`` periods holding ``MIN_DOCUMENTS`` documents each on average
-    (density is waived where the next coarser unit would leave fewer than
+    """Name the publication period: ``period`` itself, or one chosen from the dates.
+
+    For ``"auto"``, the finest of day, week, month, quarter and year that cuts the date
+    span into at most ``MAX_PERIODS`` periods holding ``MIN_DOCUMENTS`` documents each on
+    average (density is waived where the next coarser unit would leave fewer than
     ``MIN_PERIODS`` periods), so that a share per period is not one article's whim.
 
     Example:
@@ -62,7 +63,7 @@ def name_variable(name: str) -> str:
 
 def build_document_variables(documents: pd.DataFrame, *, period: str = "auto",
                              label_width: int = LABEL_WIDTH) -> pd.DataFrame:
-    """One row per document with every variable a count can be grouped by.
+    """Build one row per document with every variable a count can be grouped by.
 
     Args:
         documents: ``Corpus.documents`` or a tagged corpus's ``documents``.
@@ -100,8 +101,10 @@ def build_document_variables(documents: pd.DataFrame, *, period: str = "auto",
 
 
 def label_documents(documents: pd.DataFrame, *, width: int = LABEL_WIDTH) -> pd.Series:
-    """A short, unique, human-readable name for each document: its headline (with its
-    outlet and date where several documents share it), else its outlet and date.
+    """Name each document for a reader, shortly and uniquely.
+
+    A document is named by its headline (with its outlet and date where several
+    documents share it), else by its outlet and date, else by its id.
 
     Example:
         >>> label_documents(corpus.documents, width=20).tolist()
@@ -130,7 +133,7 @@ def label_documents(documents: pd.DataFrame, *, width: int = LABEL_WIDTH) -> pd.
 
 def find_top_documents(table: pd.DataFrame, variables: pd.DataFrame, *, column: str,
                        values: Sequence[str], top: int = 30) -> pd.DataFrame:
-    """The ``top`` documents where ``column`` takes one of ``values`` most, by date.
+    """Find the ``top`` documents where ``column`` takes one of ``values`` most, by date.
 
     Rows are counted (or their ``n_occurrences`` summed), so ``table`` may be the
     tagged ``terms`` (``column="term"``) or ``mentions`` (``column="actor_id"``).
