@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import matplotlib.patheffects as patheffects
 import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
@@ -294,9 +295,11 @@ def plot_cooccurrence_network(pairs: pd.DataFrame, counts: pd.DataFrame, *, top:
                    s=60 + 900 * sizes / sizes.max(), zorder=2, edgecolors="white",
                    c=[TYPE_COLOURS.get(by_id.loc[n, "actor_type"], "0.5") for n in ordered])
         for node in ordered:
+            # A white halo keeps a name readable where it crosses edges and nodes.
             ax.annotate(str(by_id.loc[node, "actor_name"]), layout[node], fontsize=7,
                         ha="center", va="bottom", xytext=(0, 7), textcoords="offset points",
-                        zorder=3)
+                        zorder=3, path_effects=[patheffects.withStroke(linewidth=2.5,
+                                                                        foreground="white")])
         present = [kind for kind in TYPE_COLOURS if kind in set(by_id["actor_type"])]
         ax.legend([plt.Line2D([], [], marker="o", linestyle="", color=TYPE_COLOURS[kind])
                    for kind in present], present, title="actor type", loc="lower left")
