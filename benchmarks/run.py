@@ -122,11 +122,12 @@ def bench_stages(folder: Path, cache: Path) -> list[dict]:
     seconds, rss, (tokens, terms) = _measure(lambda: (
         tokens := tag_tokens(corpus, mentions), count_document_terms(tokens, mentions)))
     row("terms: tag_tokens + count_document_terms", seconds, rss)
+    seconds, rss, _ = _measure(lambda: build_timeline(dates, mentions, tokens, corpus.sentences,
+                                                      corpus.documents))
+    row("build_timeline", seconds, rss)
     del tokens
     seconds, rss, _ = _measure(lambda: score_keyness(terms, top=10))
     row("score_keyness (every document)", seconds, rss)
-    seconds, rss, _ = _measure(lambda: build_timeline(dates, mentions, corpus.sentences))
-    row("build_timeline", seconds, rss)
     del corpus, mentions, dates, terms
     seconds, rss, _ = _measure(lambda: tag_corpus(folder, cache_dir=cache))
     row("tag_corpus (whole stage, to Parquet)", seconds, rss)

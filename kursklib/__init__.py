@@ -17,6 +17,7 @@ from .coverage import count_actor_coverage, count_documents, count_term_coverage
 from .coverage_plots import plot_actor_groups, plot_coverage, plot_keyness, plot_trends
 from .dates import tag_dates
 from .errors import KursklibError, KursklibWarning
+from .events import count_event_periods, count_events
 from .groups import choose_grouping, count_group_keyness, score_group_contrast
 from .keyness import score_keyness
 from .kwic import tag_kwic
@@ -28,12 +29,12 @@ from .plots import (
     plot_dispersion,
     plot_heatmap,
     plot_term_counts,
-    plot_timeline,
 )
 from .sentences import split_sentences
 from .tagged import Tagged, read_tagged, tag_corpus
 from .terms import count_document_terms, count_terms, count_tfidf, find_collocations, tag_terms
 from .timeline import build_timeline
+from .timeline_plots import plot_event_periods, plot_timeline
 from .tokens import tag_tokens
 from .variables import build_document_variables, choose_period, find_top_documents, name_variable
 
@@ -51,14 +52,14 @@ __all__ = [
     "build_cooccurrence", "build_network", "find_unlisted_names", "build_gazetteer_draft",
     "write_gazetteer_draft",
     # dates and the timeline
-    "tag_dates", "build_timeline",
+    "tag_dates", "build_timeline", "count_events", "count_event_periods",
     # terms
     "tag_tokens", "count_document_terms", "count_terms", "tag_terms", "find_collocations",
     "count_tfidf", "score_keyness", "tag_kwic",
     # charts and files
     "plot_actor_mentions", "plot_cooccurrence_network", "plot_dispersion", "plot_heatmap",
-    "plot_term_counts", "plot_timeline", "plot_coverage", "plot_trends", "plot_keyness",
-    "plot_actor_groups", "save_chart", "save_figure", "write_table", "write_text",
+    "plot_term_counts", "plot_timeline", "plot_event_periods", "plot_coverage", "plot_trends",
+    "plot_keyness", "plot_actor_groups", "save_chart", "save_figure", "write_table", "write_text",
     # errors
     "KursklibError", "KursklibWarning",
 ]

@@ -12,15 +12,12 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
-from .errors import ArgumentError
 from .style import STYLE
 
 TYPE_COLOURS = {"person": "#1b6ca8", "org": "#e07b39", "state": "#3a923a", "place": "#8c6bb1"}
 # Beyond this many, tick labels are thinned and cells are left unannotated.
 MAX_TICKS = 30
 MAX_ANNOTATED_CELLS = 600
-MOD_STYLES = {"": "-", "START": (0, (1, 1)), "MID": (0, (4, 1)), "END": (0, (6, 2)),
-              "APPROX": (0, (2, 3))}
 
 
 def _new_axes(ax: Axes | None, width: float, height: float) -> Axes:
@@ -307,67 +304,4 @@ def plot_cooccurrence_network(pairs: pd.DataFrame, counts: pd.DataFrame, *, top:
         ax.margins(0.15)
         ax.set_title(title or f"Co-occurrence of the top {len(kept)} actors "
                               f"(edge width = shared {weight.removeprefix('n_')})")
-    return ax
-
-
-def plot_timeline(timeline: pd.DataFrame, *, lanes: str = "document", top: int = 12,
-                  granularities: Sequence[str] = ("day", "week", "month", "year"),
-                  title: str = "", ax: Axes | None = None) -> Axes:
-    """Draw dated events on a calendar axis, one lane per document or per actor.
-
-    Day-precise events are points; week/month/year-precise ones are spans, dashed by
-    their mod (START, MID, END, APPROX). Marker size grows with ``n_sources``.
-
-    Args:
-        timeline: Output of ``build_timeline``.
-        lanes: ``"document"`` or ``"actor"``: the ``top`` documents or actors with most
-            statements (documents shown in id order).
-
-    Example:
-        >>> timeline = build_timeline(tag_dates(corpus), tag_actors(corpus), corpus.sentences)
-        >>> ax = plot_timeline(timeline, lanes="actor")
-        >>> [label.get_text() for label in ax.get_yticklabels()][:2]
-        ['kursk_oblast', 'kcna']
-    """
-    if lanes not in ("document", "actor"):
-        raise ArgumentError(f"lanes must be 'document' or 'actor', not {lanes!r}")
-    events = timeline[timeline["granularity"].isin(granularities)]
-    if lanes == "actor":
-        events = events.assign(lane=events["actor_ids"]).explode("lane")
-        events = events[events["lane"].fillna("") != ""]
-        order = events.groupby("lane")["event_id"].nunique().sort_values(ascending=False,
-                                                                         kind="stable")
-        names = sorted(order.index[:top], key=lambda lane: (-order[lane], lane))
-    else:
-        events = events.assign(lane=events["doc_id"])
-        busiest = events["lane"].value_counts().sort_index(kind="stable")
-        names = sorted(busiest.sort_values(ascending=False, kind="stable").index[:top])
-    events = events[events["lane"].isin(names)]
-    ax = _new_axes(ax, 9.0, max(2.5, 0.45 * len(names) + 1.5))
-    with plt.rc_context(STYLE):
-        row = {lane: index for index, lane in enumerate(names)}
-        spans = events[events["granularity"] != "day"]
-        for event in spans.itertuples(index=False):
-            y = row[event.lane]
-            ax.plot([event.date_start, event.date_end + pd.Timedelta(days=1)], [y, y],
-                    linewidth=2 + 1.5 * event.n_sources, solid_capstyle="butt", alpha=0.55,
-                    color="#e07b39", linestyle=MOD_STYLES.get(event.mod, "-"))
-        days = events[events["granularity"] == "day"]
-        ax.scatter(days["date_start"], days["lane"].map(row), s=30 + 40 * days["n_sources"],
-                   color="#1b6ca8", zorder=3, edgecolors="white")
-        ax.set_yticks(range(len(names)), names)
-        ax.set_ylim(len(names) - 0.5, -0.5)
-        ax.set_xlabel("date")
-        handles = [plt.Line2D([], [], marker="o", linestyle="", color="#1b6ca8",
-                              label="day-precise event"),
-                   plt.Line2D([], [], color="#e07b39", linewidth=3, alpha=0.55,
-                              label="week/month/year span")]
-        handles += [plt.Line2D([], [], color="#e07b39", linewidth=2, alpha=0.8,
-                               linestyle=MOD_STYLES[mod], label=f"mod {mod}")
-                    for mod in ("START", "MID", "END", "APPROX") if mod in set(spans["mod"])]
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-        ax.set_title(title or f"Timeline of dated statements by {lanes} "
-                              "(size = corroborating sources)")
-        ax.grid(axis="x", color="0.9")
-        ax.figure.autofmt_xdate()
     return ax

@@ -46,7 +46,7 @@ def _second_corpus(tmp_path):
 def test_kursk_figures_runs_every_notebook_on_another_corpus(tmp_path, capsys):
     output = tmp_path / "out"
     assert main(["figures", "--corpus", str(_second_corpus(tmp_path)), "--output", str(output),
-                 "-p", "top", "5", "-p", "lanes", "actor"]) == 0
+                 "-p", "top", "5", "-p", "period", "week"]) == 0
     names = {path.name for path in output.iterdir()}
     for stem in ("01-term-frequency-top-terms", "01-term-frequency-keyness",
                  "01-term-frequency-dispersion", "02-actor-mentions-top",
@@ -66,9 +66,9 @@ def test_kursk_figures_failure_keeps_previous_figures(tmp_path, capsys):
     (output / "01-term-frequency-top-terms.png").write_bytes(b"previous")
     corpus = _second_corpus(tmp_path)
     assert main(["figures", "--corpus", str(corpus), "--output", str(output),
-                 "-p", "lanes", "sideways"]) == 1
+                 "-p", "period", "sideways"]) == 1
     err = capsys.readouterr().err
-    assert "03-timeline.ipynb: cell" in err and "lanes must be" in err
+    assert "03-timeline.ipynb: cell" in err and "period must be one of" in err
     assert (output / "01-term-frequency-top-terms.png").read_bytes() == b"previous"
     assert not list(tmp_path.glob(".out-staging-*"))
 

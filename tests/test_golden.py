@@ -37,7 +37,8 @@ def seed_tables(seeds, seed_mentions, seed_tokens, seed_terms) -> dict[str, pd.D
         "term_counts": count_terms(seed_terms, by="doc_id"),
         "bigram_counts": count_terms(seed_terms, ngram=2),
         "document_keyness": score_keyness(seed_terms, top=5),
-        "timeline": build_timeline(dates, seed_mentions, seeds.sentences),
+        "timeline": build_timeline(dates, seed_mentions, seed_tokens, seeds.sentences,
+                                   seeds.documents),
     }
 
 
@@ -46,8 +47,8 @@ def seed_tables(seeds, seed_mentions, seed_tokens, seed_terms) -> dict[str, pd.D
                                   "document_keyness", "timeline"])
 def test_seed_table_equals_its_golden_csv(seed_tables, name):
     table = seed_tables[name]
-    if "actor_ids" in table.columns:
-        table = table.assign(actor_ids=table["actor_ids"].map(";".join))
+    lists = [column for column in ("actor_ids", "keywords") if column in table.columns]
+    table = table.assign(**{column: table[column].map(";".join) for column in lists})
     text = table.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
     path = GOLDEN / f"{name}.csv"
     if REFRESH:

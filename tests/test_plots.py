@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from kursklib import (
-    KursklibError,
     build_cooccurrence,
     build_network,
-    build_timeline,
     count_mentions,
     count_terms,
     plot_actor_mentions,
@@ -17,8 +14,6 @@ from kursklib import (
     plot_dispersion,
     plot_heatmap,
     plot_term_counts,
-    plot_timeline,
-    tag_dates,
     tag_terms,
 )
 
@@ -103,16 +98,6 @@ def test_plot_network_draws_the_pairs_it_is_given(seed_mentions):
     assert len(ax.get_lines()) == len(network)
     empty = plot_cooccurrence_network(network.iloc[:0], counts.iloc[:0])
     assert [text.get_text() for text in empty.texts] == ["no actor found"]
-
-
-def test_plot_timeline(seeds, seed_mentions):
-    timeline = build_timeline(tag_dates(seeds), seed_mentions, seeds.sentences)
-    ax = plot_timeline(timeline, lanes="actor", top=4)
-    assert len(ax.get_yticklabels()) == 4
-    ax = plot_timeline(timeline)
-    assert [t.get_text() for t in ax.get_yticklabels()] == sorted(seeds.documents["doc_id"])
-    with pytest.raises(KursklibError, match="lanes must be"):
-        plot_timeline(timeline, lanes="weekday")
 
 
 def test_bar_charts_note_an_empty_table(seed_mentions):
