@@ -273,18 +273,19 @@ def plot_cooccurrence_network(pairs: pd.DataFrame, counts: pd.DataFrame, *, top:
         return _draw_note(_new_axes(ax, 6.0, 2.5), "no actor found", title or "Co-occurrence")
     kept = set(nodes["actor_id"])
     edges = pairs[pairs["actor_id"].isin(kept) & pairs["other_id"].isin(kept) & (pairs[weight] > 0)]
+    # The layout pulls by weight as a share of the strongest pair: raw counts in the
+    # thousands would collapse the strongly linked actors onto one point.
+    maximum = float(edges[weight].max()) if len(edges) else 1.0
     graph = nx.Graph()
     graph.add_nodes_from(sorted(kept))
-    graph.add_weighted_edges_from(
-        sorted(zip(edges["actor_id"], edges["other_id"], edges[weight], strict=True)))
+    graph.add_weighted_edges_from(sorted(zip(edges["actor_id"], edges["other_id"],
+                                             edges[weight] / maximum, strict=True)))
     layout = nx.spring_layout(graph, seed=seed, weight="weight", k=1.2 / max(len(kept), 1) ** 0.5)
     ax = _new_axes(ax, 7.5, 6.0)
     with plt.rc_context(STYLE):
-        maximum = float(edges[weight].max()) if len(edges) else 1.0
         for source, target, data in sorted(graph.edges(data=True)):
             (x1, y1), (x2, y2) = layout[source], layout[target]
-            ax.plot([x1, x2], [y1, y2], color="0.6", zorder=1,
-                    linewidth=0.5 + 4 * data["weight"] / maximum)
+            ax.plot([x1, x2], [y1, y2], color="0.6", zorder=1, linewidth=0.5 + 4 * data["weight"])
         by_id = nodes.set_index("actor_id")
         ordered = sorted(kept)
         sizes = by_id.loc[ordered, "n_mentions"].to_numpy(dtype=float)
@@ -299,7 +300,8 @@ def plot_cooccurrence_network(pairs: pd.DataFrame, counts: pd.DataFrame, *, top:
                                                                         foreground="white")])
         present = [kind for kind in TYPE_COLOURS if kind in set(by_id["actor_type"])]
         ax.legend([plt.Line2D([], [], marker="o", linestyle="", color=TYPE_COLOURS[kind])
-                   for kind in present], present, title="actor type", loc="lower left")
+                   for kind in present], present, title="actor type", loc="upper center",
+                  bbox_to_anchor=(0.5, 0.0), ncol=len(present))  # below: never over a node
         ax.set_axis_off()
         ax.margins(0.15)
         ax.set_title(title or f"Co-occurrence of the top {len(kept)} actors "

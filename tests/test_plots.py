@@ -100,6 +100,15 @@ def test_plot_network_draws_the_pairs_it_is_given(seed_mentions):
     assert [text.get_text() for text in empty.texts] == ["no actor found"]
 
 
+def test_plot_network_layout_is_the_same_for_a_corpus_a_thousand_times_larger(seed_mentions):
+    counts = count_mentions(seed_mentions)
+    network = build_network(build_cooccurrence(seed_mentions), counts, top=8)
+    small = plot_cooccurrence_network(network, counts, top=8)
+    large = plot_cooccurrence_network(network.assign(n_sentences=network["n_sentences"] * 1000),
+                                      counts, top=8)
+    assert (small.collections[0].get_offsets() == large.collections[0].get_offsets()).all()
+
+
 def test_bar_charts_note_an_empty_table(seed_mentions):
     empty = count_mentions(seed_mentions.iloc[:0])
     assert [text.get_text() for text in plot_actor_mentions(empty).texts] == ["no actor found"]
