@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from .errors import ArgumentError
-from .keyness import KEYNESS_COLUMNS, score_keyness
+from .keyness import KEYNESS_COLUMNS, _every_group, _group_counts, _score_cells, score_keyness
 
 OTHER = "other"
 CONTRAST_COLUMNS = ["side", *KEYNESS_COLUMNS]
@@ -77,8 +77,9 @@ def count_group_keyness(terms: pd.DataFrame, variables: pd.DataFrame, *, by: str
     """Score every group against the rest and keep each shown group's key terms.
 
     Every group is scored in one pass (``score_keyness``); the ``max_groups`` largest
-    are shown, each with its ``top`` key terms, and every score of those terms in the
-    shown groups comes along, so that a term key for one outlet is seen in the others.
+    are shown, each with its ``top`` key terms, and the score of each of those terms in
+    every shown group comes along (a group that never uses it too, with ``n_target`` 0),
+    so that a term key for one outlet is seen in the others.
 
     Returns:
         ``by`` (and ``label`` for documents), ``term, n_target, n_reference, score,
@@ -98,15 +99,20 @@ def count_group_keyness(terms: pd.DataFrame, variables: pd.DataFrame, *, by: str
     columns = [by, *(["label"] if by == "doc_id" else []), *KEYNESS_COLUMNS, "is_key"]
     if len(groups.attrs["groups"]) < 2:
         return pd.DataFrame(columns=columns)
-    keyness = score_keyness(terms, groups, by=by, measure=measure, ngram=ngram)
+    if measure not in ("g2", "chi2"):
+        raise ArgumentError(f"measure must be 'g2' or 'chi2', not {measure!r}")
+    counts = _group_counts(terms, groups, by, ngram)
+    keyness = _every_group(counts, by, measure, None)
     keyness = keyness[keyness[by].isin(shown)]
     rank = keyness.groupby(by, sort=False).cumcount()
-    key = (keyness["score"] > 0) & (rank < top)
-    chosen = keyness.loc[key, "term"].unique()
+    key = keyness[(keyness["score"] > 0) & (rank < top)]
+    chosen = list(pd.unique(key["term"]))
+    pairs = set(zip(key[by], key["term"], strict=True))
     position = {group: index for index, group in enumerate(shown)}
-    cells = keyness[keyness["term"].isin(chosen)].assign(
-        is_key=key[keyness["term"].isin(chosen)].to_numpy(),
-        order=lambda table: table[by].map(position))
+    cells = _score_cells(counts, by, shown, chosen, measure)
+    cells = cells.assign(is_key=[pair in pairs for pair in zip(cells[by], cells["term"],
+                                                               strict=True)],
+                         order=cells[by].map(position))
     cells = cells.sort_values(["is_key", "order", "score", "term"],
                               ascending=[False, True, False, True], kind="stable")
     if by == "doc_id":

@@ -44,8 +44,12 @@ def test_count_group_keyness_gives_each_outlet_its_own_wording(outlets, weekly):
     assert list(pd.unique(key["source"])) == ["TASS", "Yonhap", "Kyiv Post"]
     assert (key["score"] > 0).all() and table["is_key"].iloc[:len(key)].all()
     every = score_keyness(outlets["terms"], weekly, by="source")
-    merged = table.merge(every, on=["source", "term"], suffixes=("", "_every"))
-    assert len(merged) == len(table) and (merged["score"] == merged["score_every"]).all()
+    merged = table.merge(every, on=["source", "term"], how="left", suffixes=("", "_every"))
+    used = merged["score_every"].notna()
+    assert len(table) == 3 * 6  # every shown group's score of every key term: no blank cell
+    assert (merged.loc[used, "score"] == merged.loc[used, "score_every"]).all()
+    unused = merged[~used]
+    assert len(unused) > 0 and (unused["n_target"] == 0).all() and (unused["score"] < 0).all()
     shown = count_group_keyness(outlets["terms"], weekly, by="source", top=1, max_groups=1)
     assert set(shown["source"]) == {"TASS"}
 
