@@ -151,10 +151,12 @@ def score_group_contrast(terms: pd.DataFrame, variables: pd.DataFrame, *, by: st
     targets = known[:1] if target is None else _as_list(target)
     references = [group for group in known if group not in targets] if rest else _as_list(
         reference)
-    unknown = [group for group in [*targets, *([] if rest else references)] if group not in known]
-    if unknown:
-        raise ArgumentError(f"no {by} group {', '.join(map(repr, unknown))} (groups: "
-                            f"{', '.join(known[:12])}{', ...' if len(known) > 12 else ''})")
+    for name, chosen in (("target", targets), ("reference", [] if rest else references)):
+        unknown = [group for group in chosen if group not in known]
+        if unknown:
+            raise ArgumentError(f"{name}: no {by} group {', '.join(map(repr, unknown))} "
+                                f"(groups: {', '.join(known[:12])}"
+                                f"{', ...' if len(known) > 12 else ''})")
     if not references:
         return pd.DataFrame(columns=CONTRAST_COLUMNS)
     keyness = score_keyness(terms, groups, by=by, target=targets, reference=references,

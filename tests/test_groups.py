@@ -75,7 +75,10 @@ def test_score_group_contrast_sets_one_country_against_another(outlets, weekly):
 
 
 def test_score_group_contrast_names_unknown_groups_and_needs_two(outlets, weekly):
-    with pytest.raises(KursklibError, match="no country group 'XX'"):
+    with pytest.raises(KursklibError, match="^target: no country group 'XX'"):
         score_group_contrast(outlets["terms"], weekly, by="country", target="XX")
+    with pytest.raises(KursklibError, match="^reference: no country group 'YY'"):
+        score_group_contrast(outlets["terms"], weekly, by="country", target="RU",
+                             reference=["UA", "YY"])
     one = score_group_contrast(outlets["terms"], weekly.assign(country="RU"), by="country")
     assert one.empty and list(one.columns) == CONTRAST_COLUMNS
