@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .actors import count_mentions
-from .errors import ArgumentError
+from .errors import ArgumentError, as_names
 from .groups import group_documents
 from .terms import count_terms
 
@@ -79,6 +79,7 @@ def count_actor_coverage(mentions: pd.DataFrame, variables: pd.DataFrame, *,
     """
     _require(variables, ["doc_id"])
     ranked = count_mentions(mentions)
+    actors = as_names(actors, "actors")
     if actors:
         unknown = sorted(set(actors) - set(ranked["actor_id"]))
         if unknown:
@@ -129,7 +130,7 @@ def count_term_coverage(terms: pd.DataFrame, variables: pd.DataFrame, *, by: str
     """
     _require(variables, ["doc_id"])
     counted_terms = terms[terms["ngram"] == ngram]
-    words = list(chosen) or count_terms(counted_terms, ngram=ngram)["term"].head(
+    words = as_names(chosen, "chosen") or count_terms(counted_terms, ngram=ngram)["term"].head(
         max(top, 0)).tolist()
     groups, order = _groups(variables, by, max_groups)
     grouped = counted_terms[["doc_id", "term", "n_occurrences"]].merge(groups, on="doc_id")

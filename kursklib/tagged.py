@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 from .actors import MENTION_COLUMNS, Gazetteer, load_gazetteer, tag_actors
 from .corpus import DOCUMENT_COLUMNS, Corpus, CorpusSource, open_corpus
 from .dates import DATE_COLUMNS, tag_dates
-from .errors import ArgumentError, KursklibWarning, OutputError
+from .errors import ArgumentError, KursklibWarning, OutputError, as_names
 from .sentences import SENTENCE_COLUMNS, split_sentences
 from .survey import CorpusModel, survey_corpus
 from .terms import DOCUMENT_TERM_COLUMNS, count_document_terms
@@ -124,8 +124,8 @@ def tag_corpus(corpus: str | Path | pd.DataFrame, *,
                          metadata=metadata)
     chosen = gazetteer if isinstance(gazetteer, Gazetteer) else (
         load_gazetteer(gazetteer) if gazetteer not in (None, "") else None)
-    options = {"language": language, "stopwords": sorted(stopwords), "unlisted": unlisted,
-               "reference_date": str(reference_date or "")}
+    options = {"language": language, "stopwords": sorted(as_names(stopwords, "stopwords")),
+               "unlisted": unlisted, "reference_date": str(reference_date or "")}
     key = _content_key(source, chosen, options)
     root = Path(cache_dir) if cache_dir else default_cache_dir()
     folder = root / key

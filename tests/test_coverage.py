@@ -59,6 +59,11 @@ def test_count_actor_coverage_without_mentions_or_with_unknown_actors(outlets, w
     assert none.empty and "share" in none.columns
     with pytest.raises(KursklibError, match="actors: nobody never mentioned"):
         count_actor_coverage(outlets["mentions"], weekly, actors=["nobody"])
+    # A list parameter given as a string (papermill -p) would otherwise read as its letters.
+    with pytest.raises(KursklibError, match="^actors: a list of names, not the string 'prk'"):
+        count_actor_coverage(outlets["mentions"], weekly, actors="prk")
+    with pytest.raises(KursklibError, match="^chosen: a list of names"):
+        count_term_coverage(outlets["terms"], weekly, chosen="soldier")
 
 
 def test_count_term_coverage_gives_counts_and_a_rate(outlets, weekly):

@@ -78,3 +78,9 @@ def test_tag_corpus_with_a_user_gazetteer_tags_its_actors(tmp_path, make_corpus)
     tagged = tag_corpus(folder, gazetteer=gazetteer, cache_dir=tmp_path / "cache")
     assert "rsf" in set(tagged.mentions["actor_id"])
     assert tagged.mentions.equals(tag_actors(read_corpus(folder), gazetteer=gazetteer))
+
+
+def test_tag_corpus_refuses_stopwords_given_as_one_string(tmp_path, make_corpus):
+    folder = make_corpus({"a.txt": "Troops said they left."})
+    with pytest.raises(KursklibError, match="^stopwords: a list of names, not the string 'said'"):
+        tag_corpus(folder, cache_dir=tmp_path / "cache", stopwords="said")
