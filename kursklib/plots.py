@@ -251,15 +251,19 @@ def plot_actor_mentions(counts: pd.DataFrame, *, top: int = 15, title: str = "",
 
 
 def plot_cooccurrence_network(pairs: pd.DataFrame, counts: pd.DataFrame, *, top: int = 15,
-                              weight: str = "n_sentences", seed: int = 7, title: str = "",
+                              weight: str = "n_sentences", title: str = "",
                               ax: Axes | None = None) -> Axes:
-    """Draw the co-occurrence network of the most mentioned actors (seeded layout).
+    """Draw the co-occurrence network of the most mentioned actors, on two rings.
+
+    The most mentioned (the square root of their number) stand on the inner ring, the
+    others on the outer one, each ring in order of mentions: a fixed layout, whose
+    names stay apart at any corpus size (a force layout packs the hubs onto one spot).
 
     Args:
         pairs: Output of ``build_network`` (or ``build_cooccurrence``: every pair among
             the ``top`` actors is drawn).
         counts: Output of ``count_mentions`` by ``actor_id`` (node sizes, names, types).
-        weight: Edge weight column.
+        weight: Edge weight column (line width, as a share of the strongest pair).
 
     Example:
         >>> mentions = tag_actors(corpus)
@@ -273,14 +277,15 @@ def plot_cooccurrence_network(pairs: pd.DataFrame, counts: pd.DataFrame, *, top:
         return _draw_note(_new_axes(ax, 6.0, 2.5), "no actor found", title or "Co-occurrence")
     kept = set(nodes["actor_id"])
     edges = pairs[pairs["actor_id"].isin(kept) & pairs["other_id"].isin(kept) & (pairs[weight] > 0)]
-    # The layout pulls by weight as a share of the strongest pair: raw counts in the
-    # thousands would collapse the strongly linked actors onto one point.
     maximum = float(edges[weight].max()) if len(edges) else 1.0
     graph = nx.Graph()
     graph.add_nodes_from(sorted(kept))
     graph.add_weighted_edges_from(sorted(zip(edges["actor_id"], edges["other_id"],
                                              edges[weight] / maximum, strict=True)))
-    layout = nx.spring_layout(graph, seed=seed, weight="weight", k=1.2 / max(len(kept), 1) ** 0.5)
+    ranked = nodes["actor_id"].tolist()
+    inner = max(1, round(len(ranked) ** 0.5))
+    layout = nx.shell_layout(graph, nlist=[ranked[:inner], ranked[inner:]] if len(ranked) > 2
+                             else [ranked], rotate=0)
     ax = _new_axes(ax, 7.5, 6.0)
     with plt.rc_context(STYLE):
         for source, target, data in sorted(graph.edges(data=True)):

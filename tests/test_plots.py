@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from kursklib import (
@@ -100,13 +101,20 @@ def test_plot_network_draws_the_pairs_it_is_given(seed_mentions):
     assert [text.get_text() for text in empty.texts] == ["no actor found"]
 
 
-def test_plot_network_layout_is_the_same_for_a_corpus_a_thousand_times_larger(seed_mentions):
+def test_plot_network_puts_the_hubs_inside_and_is_the_same_a_thousand_times_larger(
+        seed_mentions):
     counts = count_mentions(seed_mentions)
-    network = build_network(build_cooccurrence(seed_mentions), counts, top=8)
-    small = plot_cooccurrence_network(network, counts, top=8)
+    network = build_network(build_cooccurrence(seed_mentions), counts, top=9)
+    small = plot_cooccurrence_network(network, counts, top=9)
     large = plot_cooccurrence_network(network.assign(n_sentences=network["n_sentences"] * 1000),
-                                      counts, top=8)
-    assert (small.collections[0].get_offsets() == large.collections[0].get_offsets()).all()
+                                      counts, top=9)
+    points = small.collections[0].get_offsets()  # nodes in actor id order
+    assert (points == large.collections[0].get_offsets()).all()
+    radius = dict(zip(sorted(counts["actor_id"].head(9)), np.hypot(*points.T), strict=True))
+    hubs, rest = counts["actor_id"].head(3), counts["actor_id"].iloc[3:9]
+    assert max(radius[actor] for actor in hubs) < min(radius[actor] for actor in rest)
+    gaps = np.hypot(*(points[:, None, :] - points[None, :, :]).transpose(2, 0, 1))
+    assert gaps[~np.eye(len(points), dtype=bool)].min() > 0.3
 
 
 def test_bar_charts_note_an_empty_table(seed_mentions):
