@@ -1,4 +1,4 @@
-"""Russian against English: actor F1 on the Russian gold texts, and tagging speed in MB/s.
+"""Russian against English: actor and date F1 on the Russian gold texts, and MB/s.
 
 Run ``python benchmarks/russian.py [--megabytes 5]``. The Russian corpus is the ten gold
 texts (``tests/fixtures/russian``) repeated to the size of a generated English corpus; each
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpora import write_corpus  # noqa: E402
-from kursklib import read_corpus, tag_actors, tag_tokens  # noqa: E402
+from kursklib import read_corpus, tag_actors, tag_dates, tag_tokens  # noqa: E402
 
 RUSSIAN = ROOT / "tests" / "fixtures" / "russian"
 LISTED_FORMS = ("name", "short", "abbrev")
@@ -49,6 +49,18 @@ def actor_scores(corpus, gold: pd.DataFrame) -> list[dict]:
                          "P": precision, "R": recall,
                          "F1": 2 * precision * recall / (precision + recall or 1)})
     return rows
+
+
+def date_scores(corpus, gold: pd.DataFrame) -> dict:
+    """Exact span precision, recall and F1, and value accuracy over the exact matches."""
+    key = ["doc_id", "start", "end"]
+    expected = gold.set_index(key)["value"].astype(str)
+    found = tag_dates(corpus).set_index(key)["value"].astype(str)
+    hits = expected.index.intersection(found.index)
+    precision, recall = len(hits) / max(len(found), 1), len(hits) / len(expected)
+    return {"gold": len(expected), "P": precision, "R": recall,
+            "F1": 2 * precision * recall / (precision + recall or 1),
+            "value accuracy": float((expected[hits] == found[hits]).mean())}
 
 
 def _best(run: Callable[[], object], repeats: int = 3) -> float:
@@ -80,6 +92,7 @@ def speeds(folder: Path) -> list[dict]:
                 ("read_corpus (with sentences)", lambda: read_corpus(source)),
                 ("tag_actors (gazetteer only)", lambda: tag_actors(corpus, unlisted=False)),
                 ("tag_actors (default)", lambda: tag_actors(corpus)),
+                ("tag_dates", lambda: tag_dates(corpus)),
                 ("tag_tokens", lambda: tag_tokens(corpus, mentions))):
             rows.append({"stage": stage, "language": language, "MB": mb,
                          "MB/s": mb / _best(run)})
@@ -93,8 +106,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore")
     gold = pd.read_csv(RUSSIAN / "gold_actors.csv", dtype={"doc_id": str})
-    scores = pd.DataFrame(actor_scores(read_corpus(RUSSIAN / "texts"), gold))
+    corpus = read_corpus(RUSSIAN / "texts")
+    scores = pd.DataFrame(actor_scores(corpus, gold))
     print(scores.to_string(index=False, float_format="%.3f"))
+    dates = date_scores(corpus, pd.read_csv(RUSSIAN / "gold_dates.csv", dtype={"doc_id": str}))
+    print("\ndates (exact spans): " + ", ".join(
+        f"{name} {value:.3f}" if isinstance(value, float) else f"{name} {value}"
+        for name, value in dates.items()))
     with tempfile.TemporaryDirectory() as temporary:
         folder = write_corpus(args.documents, Path(temporary) / "english")
         table = pd.DataFrame(speeds(folder)).pivot(index="stage", columns="language",
