@@ -167,7 +167,7 @@ def _type_values(types: list[str], language: str, stopwords: Iterable[str]
     fold = _folding(language)
     stop = _stopwords(language) | {word.lower().translate(fold) for word in stopwords}
     norms = [surface.translate(ASCII_PUNCTUATION).lower().translate(fold) for surface in types]
-    lemmas = [_lemma(norm, language) for norm in norms]
+    lemmas = [_lemma(norm, language).translate(fold) for norm in norms]
     return [(norm, lemma, norm in stop or lemma in stop, _is_punct(surface), surface.isalpha())
             for surface, norm, lemma in zip(types, norms, lemmas, strict=True)]
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kursklib import KursklibError, read_corpus, tag_actors, tag_corpus, tag_tokens
+from kursklib import (
+    KursklibError,
+    build_timeline,
+    read_corpus,
+    tag_actors,
+    tag_corpus,
+    tag_dates,
+    tag_tokens,
+)
 from kursklib.languages import detect_language
 
 ENGLISH = "Kim Jong Un met Vladimir Putin in Pyongyang. Troops left for Kursk."
@@ -65,3 +73,15 @@ def test_every_tagged_table_carries_its_documents_language(tmp_path):
     for table in (tagged.sentences, tagged.mentions, tagged.tokens, tagged.terms):
         assert table.columns[1] == "language"
         assert (table["language"] == table["doc_id"].map({"a": "en", "b": "ru"})).all()
+
+
+def test_a_russian_and_an_english_report_of_one_event_are_one_event():
+    corpus = read_corpus(pd.DataFrame({
+        "doc_id": ["a", "b"], "source": ["Reuters", "TASS"], "published": ["2024-06-20"] * 2,
+        "text": ["Kim Jong Un and Vladimir Putin signed the treaty in Pyongyang on June 19, 2024.",
+                 "Ким Чен Ын и Владимир Путин подписали договор в Пхеньяне 19 июня 2024 года."]}))
+    mentions = tag_actors(corpus)
+    timeline = build_timeline(tag_dates(corpus), mentions, tag_tokens(corpus, mentions),
+                              corpus.sentences, corpus.documents)
+    assert timeline["event_id"].nunique() == 1 and set(timeline["n_independent"]) == {2}
+    assert timeline["keywords"].tolist() == [["sign", "treaty"]] * 2
