@@ -22,11 +22,20 @@ class KursklibError(Exception):
         self.line = line
         super().__init__(self._format())
 
+    def __reduce__(self) -> tuple:
+        """Pickle with the location kept (a Dask worker's error reaches the client whole)."""
+        return _rebuild, (type(self), self.problem, self.path, self.line)
+
     def _format(self) -> str:
         if self.path is None:
             return self.problem
         where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.problem}"
+
+
+def _rebuild(kind: type[KursklibError], problem: str, path: Path | None, line: int | None
+             ) -> KursklibError:
+    return kind(problem, path=path, line=line)
 
 
 class CorpusError(KursklibError):
@@ -55,6 +64,10 @@ class ArgumentError(KursklibError):
 
 class NotebookError(KursklibError):
     """A notebook failed or was given bad parameters."""
+
+
+class TaggingError(KursklibError):
+    """A document could not be tagged (a bug to report, naming the document)."""
 
 
 def first_line(text: object) -> str:
