@@ -8,7 +8,7 @@ import pytest
 
 import kursklib.cluster
 from kursklib import KursklibError, load_gazetteer
-from kursklib.cli import main
+from kursklib.cli import PROJECT_ROOT, main
 from tests.conftest import SEEDS
 
 
@@ -74,6 +74,20 @@ def test_kursk_figures_failure_keeps_previous_figures(tmp_path, capsys):
     assert "03-timeline.ipynb: cell" in err and "period must be one of" in err
     assert (output / "01-term-frequency-top-terms.png").read_bytes() == b"previous"
     assert not list(tmp_path.glob(".out-staging-*"))
+
+
+@pytest.mark.slow
+def test_kursk_figures_on_two_dask_workers_are_the_committed_figures(tmp_path, capsys,
+                                                                      monkeypatch):
+    monkeypatch.setenv("KURSKLIB_CACHE_DIR", str(tmp_path / "cache"))  # tagged afresh, on Dask
+    output = tmp_path / "out"
+    assert main(["figures", "--output", str(output), "--workers", "2"]) == 0
+    assert len(list((tmp_path / "cache").glob("*/mentions/part-*.parquet"))) == 4
+    committed = sorted(path for path in (PROJECT_ROOT / "figures").iterdir() if path.is_file())
+    assert [path.name for path in committed] == sorted(
+        path.name for path in output.iterdir() if path.is_file())
+    for path in committed:
+        assert (output / path.name).read_bytes() == path.read_bytes(), path.name
 
 
 @pytest.mark.parametrize("parameter, message", [

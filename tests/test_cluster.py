@@ -56,7 +56,7 @@ def _threads(workers: int) -> Iterator[Client]:
     """Workers as threads of this process, no processes to start; over TCP, so that tasks,
     results and errors are pickled as they are between machines."""
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=False, protocol="tcp",
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
         yield client
 
 
@@ -66,17 +66,20 @@ def threads():
         yield client
 
 
-def test_tag_corpus_on_dask_writes_the_in_process_tables_whatever_the_partitions(
+def test_tag_corpus_on_dask_writes_the_in_process_tables_whatever_the_workers_and_partitions(
         corpus, in_process, threads, tmp_path):
-    for size in (PARTITION_BYTES, 10 ** 9):
-        tagged = tag_corpus(corpus, cache_dir=tmp_path / str(size), client=threads,
-                            partition_bytes=size)
-        assert tagged.folder.name == in_process.folder.name
-        assert _digests(tagged.folder) == _digests(in_process.folder)
-        assert tagged.manifest == in_process.manifest
-    parts = [len(table_files(tmp_path / str(size) / tagged.folder.name, "tokens"))
-             for size in (PARTITION_BYTES, 10 ** 9)]
-    assert parts[0] > parts[1] == 4  # at least two partitions per worker thread
+    with _threads(1) as one:
+        runs = {"1-small": (one, PARTITION_BYTES), "2-small": (threads, PARTITION_BYTES),
+                "2-large": (threads, 10 ** 9)}
+        for name, (client, size) in runs.items():
+            tagged = tag_corpus(corpus, cache_dir=tmp_path / name, client=client,
+                                partition_bytes=size)
+            assert tagged.folder.name == in_process.folder.name
+            assert _digests(tagged.folder) == _digests(in_process.folder)
+            assert tagged.manifest == in_process.manifest
+    parts = {name: len(table_files(tmp_path / name / in_process.folder.name, "tokens"))
+             for name in runs}
+    assert parts["1-small"] == parts["2-small"] > parts["2-large"] == 4  # two per worker
     whole = kursklib.read_tagged(in_process.folder)
     assert tagged.documents.equals(whole.documents) and tagged.terms.equals(whole.terms)
 
@@ -141,18 +144,21 @@ def test_open_client_rejects_bad_arguments_in_one_line(monkeypatch):
 
 
 @pytest.mark.slow
-def test_tag_corpus_on_two_worker_processes_builds_the_matcher_once_per_worker(
+def test_tag_corpus_on_worker_processes_builds_the_matcher_once_per_worker(
         corpus, in_process, tmp_path):
     gazetteer = tmp_path / "mine.yaml"
     gazetteer.write_text("- id: rsf\n  type: org\n  name: Rapid Support Forces\n", "utf-8")
+    with open_client(workers=1) as client:
+        one = tag_corpus(corpus, cache_dir=tmp_path / "one", client=client, tables=[])
     with open_client(workers=2) as client:
         tagged = tag_corpus(corpus, cache_dir=tmp_path / "dask", client=client,
                             partition_bytes=PARTITION_BYTES, gazetteer=load_gazetteer(gazetteer),
                             tables=[])
         compiled = client.run(lambda: compile_gazetteer.cache_info().misses)
-        plain = tag_corpus(corpus, cache_dir=tmp_path / "plain", client=client,
-                           partition_bytes=PARTITION_BYTES, tables=[])
+        two = tag_corpus(corpus, cache_dir=tmp_path / "two", client=client,
+                         partition_bytes=PARTITION_BYTES, tables=[])
     assert len(table_files(tagged.folder, "documents")) >= 4
     assert sorted(compiled.values()) == [1, 1]  # each worker tagged several partitions
-    assert _digests(plain.folder) == _digests(in_process.folder)
-    assert json.loads((plain.folder / "manifest.json").read_text()) == in_process.manifest
+    for run in (one, two):
+        assert _digests(run.folder) == _digests(in_process.folder)
+        assert json.loads((run.folder / "manifest.json").read_text()) == in_process.manifest
