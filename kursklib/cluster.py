@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import math
+import os
 import sys
 import warnings
 from collections.abc import Iterator
@@ -98,6 +99,8 @@ def write_tagged_on(client: Client, source: CorpusSource, folder: Path, *, key: 
     parts: list = [source.part(first, last) for first, last in bounds]
     if source.table is not None:
         parts = client.scatter(parts)
+    elif source.path is not None:
+        _check_shared(client, source.path, "the corpus")
     print(f"kursklib: {len(source)} documents in {len(parts)} partitions on "
           f"{len(client.nthreads())} Dask workers (dashboard: {client.dashboard_link})",
           file=sys.stderr)
@@ -116,6 +119,7 @@ def write_tagged_on(client: Client, source: CorpusSource, folder: Path, *, key: 
                                       package=package_files()), name=plugin)
     try:
         with staged(folder, key) as staging:
+            _check_shared(client, staging, "the cache folder")
             for name in SCHEMAS:
                 (staging / name).mkdir()
             tagged = [client.submit(_tag_partition, part, str(staging), number, plugin,
@@ -126,6 +130,16 @@ def write_tagged_on(client: Client, source: CorpusSource, folder: Path, *, key: 
                            rows={name: sum(count[name] for count in counts) for name in SCHEMAS})
     finally:
         client.unregister_worker_plugin(plugin)
+
+
+def _check_shared(client: Client, path: Path, what: str) -> None:
+    """Fail in one line unless every worker sees ``path`` (a file system they share)."""
+    blind = sorted(address for address, seen in client.run(os.path.exists, str(path)).items()
+                   if not seen)
+    if blind:
+        raise ArgumentError(f"{len(blind)} Dask worker(s) ({blind[0]} first) cannot see "
+                            f"{what}: it must be on a file system the client and every worker "
+                            "share", path=path)
 
 
 class _RunPlugin(WorkerPlugin):

@@ -18,7 +18,7 @@ import kursklib.tagged
 from benchmarks.corpora import write_corpus
 from kursklib import KursklibError, load_gazetteer, tag_corpus
 from kursklib.actors.compile import compile_gazetteer
-from kursklib.cluster import open_client, plan_partitions
+from kursklib.cluster import _check_shared, open_client, plan_partitions
 from kursklib.tagged import DOCUMENT_ROW_GROUP_ROWS, ROW_GROUP_ROWS, SCHEMAS, table_files
 
 # The generated corpora's metadata has columns beyond kursklib's.
@@ -119,6 +119,15 @@ def test_tag_corpus_on_dask_names_the_document_that_failed(threads, make_corpus,
                                      "(ZeroDivisionError: division by zero)")
         assert raised.value.path == folder / "d.txt"
     assert not list(cache.iterdir())  # nothing half-written left in the cache
+
+
+def test_workers_that_cannot_see_the_corpus_or_cache_fail_in_one_line(threads, tmp_path):
+    _check_shared(threads, tmp_path, "the corpus")
+    with pytest.raises(KursklibError) as raised:
+        _check_shared(threads, tmp_path / "elsewhere", "the cache folder")
+    assert str(raised.value).startswith(f"{tmp_path / 'elsewhere'}: 2 Dask worker(s) (tcp://")
+    assert str(raised.value).endswith("cannot see the cache folder: it must be on a file system "
+                                      "the client and every worker share")
 
 
 def test_plan_partitions_cuts_about_the_target_and_two_per_slot():
