@@ -134,6 +134,7 @@ def tag_corpus(corpus: str | Path | pd.DataFrame, *,
         tables: Which tables to read back into memory (see ``TABLES``); for a corpus
             larger than memory, none (``[]``), then ``read_tagged`` with ``doc_ids``.
         client: A ``distributed.Client`` to tag on (``None``: in this process).
+        partition_bytes: About how much text a Dask partition holds.
 
     Returns:
         A ``Tagged`` with the asked tables (see ``Tagged``).
