@@ -71,7 +71,7 @@ def test_kursk_figures_failure_keeps_previous_figures(tmp_path, capsys):
     assert main(["figures", "--corpus", str(corpus), "--output", str(output),
                  "-p", "period", "sideways"]) == 1
     err = capsys.readouterr().err
-    assert "03-timeline.ipynb: cell" in err and "period must be one of" in err
+    assert "01-term-frequency.ipynb: cell" in err and "period must be" in err
     assert (output / "01-term-frequency-top-terms.png").read_bytes() == b"previous"
     assert not list(tmp_path.glob(".out-staging-*"))
 
