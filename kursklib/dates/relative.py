@@ -135,7 +135,7 @@ def _ago_row(hit: Hit, ref: Reference, unit: str, direction: int, number: object
         # "a year ago" beside a quarter or month means that period a year before it.
         antecedent, anchored_on, how = ref.antecedent()
         if how == "previous" and antecedent.granularity in ("quarter", "half", "month") \
-                and antecedent.first.year == today.year:
+                and antecedent.first.year == today.year and antecedent.first <= today:
             point = shift(antecedent, "Y", -1)
             return _compared([Timex(start, end, "DATE", point.value, point.granularity,
                                     "relative", "previous", mod=mod, point=point,
@@ -148,7 +148,7 @@ def _ago_row(hit: Hit, ref: Reference, unit: str, direction: int, number: object
 
 def year_ago_part(hit: Hit, ref: Reference) -> list[Timex]:
     """the year-ago quarter, the year-earlier third quarter, year-earlier (results): the
-    period named last, or else the latest, a year before."""
+    period named last if it has begun by today, or else the latest, a year before."""
     number = hit.ordinal("ordinal_number")
     part = hit.meaning("part_of_year")
     granularity = {"Q": "quarter", "HY": "half"}.get(part, "quarter" if part or hit.text(
@@ -156,8 +156,9 @@ def year_ago_part(hit: Hit, ref: Reference) -> list[Timex]:
     antecedent, anchored_on, anchor = ref.antecedent()
     today, _ = ref.today()
     if antecedent is not None and today is not None and (
-            anchor != "previous" or antecedent.first.year < today.year):
-        # What the comparison is with: the latest complete period.
+            anchor != "previous" or antecedent.first.year < today.year
+            or antecedent.first > today):
+        # What the comparison is with: the latest complete period (not one still to come).
         antecedent, anchored_on, anchor = Point("day", today - timedelta(92)), PUBLICATION, \
             "published"
     if antecedent is None:

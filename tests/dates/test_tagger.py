@@ -199,6 +199,21 @@ def test_tag_dates_reads_durations(make_corpus, phrase, expected):
      [("the third quarter", "DATE", "1989-Q3"), ("a year earlier", "DATE", "1988-Q3")]),
     ("Sales rose in the third quarter. The year-ago quarter was weak.", "1989-10-26",
      [("the third quarter", "DATE", "1989-Q3"), ("The year-ago quarter", "DATE", "1988-Q3")]),
+    # "the quarter" counts from the last quarter named, not from a month named since;
+    # "the 1988 period" is a comparison, which later expressions do not count from.
+    ("It earned $5 in the fiscal first quarter. Earlier this month it said it would break "
+     "even for the quarter.", "1989-10-26",
+     [("the fiscal first quarter", "DATE", "1989-Q1"), ("Earlier this month", "DATE", "1989-10"),
+      ("the quarter", "DATE", "1989-Q1")]),
+    ("Sales rose in the fiscal first quarter. In the 1988 period, it earned less. It shipped "
+     "more in the quarter.", "1989-10-26",
+     [("the fiscal first quarter", "DATE", "1989-Q1"), ("the 1988 period", "DATE", "1988-Q1"),
+      ("the quarter", "DATE", "1989-Q1")]),
+    # A comparison is with a period already begun, not with one forecast.
+    ("Losses may last through the third quarter of 1990. In the year-ago period, it earned "
+     "$1. Sales fell from a year ago.", "1989-10-26",
+     [("the third quarter of 1990", "DATE", "1990-Q3"), ("the year-ago period", "DATE", "1988-Q3"),
+      ("a year ago", "DATE", "1988")]),
     ("It was crossed out on Oct. 5. They left that day.", "1998-11-01",
      [("Oct. 5", "DATE", "1998-10-05"), ("that day", "DATE", "1998-10-05")]),
     ("He arrived on Jan. 3. He left the next day.", "2000-01-07",
