@@ -324,6 +324,11 @@ def test_tag_dates_tells_durations_from_dates(make_corpus, phrase, expected):
     ("Putin will visit on Friday.", "2025-04-28", "2025-05-02"),
     ("On Saturday, Gerasimov reported.", "2025-04-28", "2025-04-26"),
     ("Negotiations were postponed until Tuesday.", "2000-04-03", "2000-04-04"),
+    # A past tense in -ed of the sentence is a cue like "was" ("issued ... will").
+    ("They issued a joint statement Friday saying the three countries' entry into NATO will bring"
+     " peace.", "1999-03-13", "1999-03-12"),
+    ("Its announcement Friday of a loss surprised analysts, who will revise estimates.",
+     "1989-10-30", "1989-10-27"),
     ("Saturday, April 25 was rainy.", "1998-04-24", "1998-04-25"),
     # A plan told in the pluperfect is past; "were planning to" looks ahead.
     ("The offer had been due to expire Friday.", "1989-10-30", "1989-10-27"),
