@@ -132,8 +132,9 @@ def _ago_row(hit: Hit, ref: Reference, unit: str, direction: int, number: object
         return [Timex(start, end, "TIME", point.value, "day", "relative", anchor, mod=mod,
                       point=point, anchored_on=PUBLICATION)]
     if unit == "Y" and number == 1:
-        # "a year ago" beside a quarter or month means that period a year before it.
-        antecedent, anchored_on, how = ref.antecedent()
+        # "a year ago" beside a quarter or month means that period a year before it (the
+        # quarter last named, even if its closing day was named since).
+        antecedent, anchored_on, how = ref.part_antecedent()
         if how == "previous" and antecedent.granularity in ("quarter", "half", "month") \
                 and antecedent.first.year == today.year and antecedent.first <= today:
             point = shift(antecedent, "Y", -1)

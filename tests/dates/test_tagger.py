@@ -209,6 +209,10 @@ def test_tag_dates_reads_durations(make_corpus, phrase, expected):
      "more in the quarter.", "1989-10-26",
      [("the fiscal first quarter", "DATE", "1989-Q1"), ("the 1988 period", "DATE", "1988-Q1"),
       ("the quarter", "DATE", "1989-Q1")]),
+    # "a year ago" beside results compares with the quarter named, past its closing day.
+    ("It earned $5 for the fiscal first quarter ended Sept. 30, from $2 a year ago.",
+     "1989-10-26", [("the fiscal first quarter", "DATE", "1989-Q1"),
+                    ("Sept. 30", "DATE", "1989-09-30"), ("a year ago", "DATE", "1988-Q1")]),
     # A comparison is with a period already begun, not with one forecast.
     ("Losses may last through the third quarter of 1990. In the year-ago period, it earned "
      "$1. Sales fell from a year ago.", "1989-10-26",
