@@ -148,13 +148,15 @@ def _ago_row(hit: Hit, ref: Reference, unit: str, direction: int, number: object
 
 
 def year_ago_part(hit: Hit, ref: Reference) -> list[Timex]:
-    """the year-ago quarter, the year-earlier third quarter, year-earlier (results): the
-    period named last if it has begun by today, or else the latest, a year before."""
+    """the year-ago quarter, the year-earlier third quarter, year-earlier (results), the
+    quarter a year ago: the period named last (a quarter or half: the last of those) if it
+    has begun by today, or else the latest, a year before."""
     number = hit.ordinal("ordinal_number")
     part = hit.meaning("part_of_year")
     granularity = {"Q": "quarter", "HY": "half"}.get(part, "quarter" if part or hit.text(
         "period_word") else "year")
-    antecedent, anchored_on, anchor = ref.antecedent()
+    antecedent, anchored_on, anchor = ref.antecedent() if granularity == "year" else \
+        ref.part_antecedent()
     today, _ = ref.today()
     if antecedent is not None and today is not None and (
             anchor != "previous" or antecedent.first.year < today.year

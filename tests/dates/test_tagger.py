@@ -213,6 +213,17 @@ def test_tag_dates_reads_durations(make_corpus, phrase, expected):
     ("It earned $5 for the fiscal first quarter ended Sept. 30, from $2 a year ago.",
      "1989-10-26", [("the fiscal first quarter", "DATE", "1989-Q1"),
                     ("Sept. 30", "DATE", "1989-09-30"), ("a year ago", "DATE", "1988-Q1")]),
+    # A part of the year with a comparison after it is that part a year before, counted
+    # from the last quarter named even when a year was named since.
+    ("Net fell in the third quarter, from $2 in the corresponding period last year and $1 "
+     "for the quarter a year ago.", "1989-10-26",
+     [("the third quarter", "DATE", "1989-Q3"),
+      ("the corresponding period last year", "DATE", "1988-Q3"),
+      ("the quarter a year ago", "DATE", "1988-Q3")]),
+    ("Sales for this year's third quarter fell, hurt by the current year's prices. Sales for "
+     "last year's quarter were higher.", "1989-11-01",
+     [("this year's third quarter", "DATE", "1989-Q3"), ("the current year", "DATE", "1989"),
+      ("last year's quarter", "DATE", "1988-Q3")]),
     # A comparison is with a period already begun, not with one forecast.
     ("Losses may last through the third quarter of 1990. In the year-ago period, it earned "
      "$1. Sales fell from a year ago.", "1989-10-26",
