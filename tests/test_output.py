@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from kursklib import (
@@ -10,6 +11,7 @@ from kursklib import (
     plot_term_counts,
     save_chart,
     save_figure,
+    write_table,
 )
 
 
@@ -32,3 +34,11 @@ def test_save_figure_rejects_unknown_format_and_unwritable_folder(tmp_path, seed
     blocker.write_text("x")
     with pytest.raises(KursklibError, match=r"file/chart\.png: cannot write"):
         save_figure(ax, blocker / "chart.png")
+
+
+def test_write_table_spells_periods_as_pandas_does(tmp_path):
+    table = pd.DataFrame({"month": pd.period_range("2025-04", periods=2, freq="M"),
+                          "week": pd.period_range("2025-04-21", periods=2, freq="W-SUN")})
+    text = write_table(table, tmp_path / "periods.csv").read_text(encoding="utf-8")
+    assert text.splitlines() == ["month,week", "2025-04,2025-04-21/2025-04-27",
+                                 "2025-05,2025-04-28/2025-05-04"]
