@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from .style import STYLE
+from .style import STYLE, capped_dpi
 
 TYPE_COLOURS = {"person": "#1b6ca8", "org": "#e07b39", "state": "#3a923a", "place": "#8c6bb1"}
 
@@ -19,7 +19,8 @@ def _new_axes(ax: Axes | None, width: float, height: float) -> Axes:
     if ax is not None:
         return ax
     with plt.rc_context(STYLE):
-        _, ax = plt.subplots(figsize=(width, height), layout="constrained")
+        _, ax = plt.subplots(figsize=(width, height), layout="constrained",
+                             dpi=capped_dpi(width, height, STYLE["figure.dpi"]))
     return ax
 
 
@@ -87,9 +88,10 @@ def plot_heatmap(table: pd.DataFrame, *, row: str, column: str, value: str, rows
         values = matrix.to_numpy(dtype=float)
         if diverging:
             limit = float(np.abs(values).max()) or 1.0
-            image = ax.imshow(values, cmap="RdBu_r", vmin=-limit, vmax=limit, aspect="auto")
+            image = ax.imshow(values, cmap="RdBu_r", vmin=-limit, vmax=limit, aspect="auto",
+                              interpolation="none")
         else:
-            image = ax.imshow(values, cmap="Blues", vmin=0, aspect="auto")
+            image = ax.imshow(values, cmap="Blues", vmin=0, aspect="auto", interpolation="none")
         ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=30,
                       ha="right")
         ax.set_yticks(range(matrix.shape[0]), [str(r) for r in matrix.index])
