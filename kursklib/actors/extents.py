@@ -71,14 +71,19 @@ _MEMO_SIZE = 1 << 18
 _MEMOS: dict[tuple[int, int], tuple[frozenset[str], NameCues, dict]] = {}
 
 
+_NO_WORDS: frozenset[str] = frozenset()
+
+
 def _memo(vocabulary: frozenset[str], cues: NameCues) -> dict:
     """The memo of cut runs for one vocabulary and one language's cues (held, so that
-    their ids are not reused while the memo lives)."""
+    their ids are not reused while the memo lives). Every empty vocabulary shares one memo
+    (``frozenset()`` is a new object each time), and a new memo evicts only the oldest."""
+    vocabulary = vocabulary or _NO_WORDS
     key = (id(vocabulary), id(cues))
     found = _MEMOS.get(key)
     if found is None or found[0] is not vocabulary or found[1] is not cues:
         if len(_MEMOS) >= 4:
-            _MEMOS.clear()
+            del _MEMOS[next(iter(_MEMOS))]
         found = _MEMOS[key] = (vocabulary, cues, {})
     return found[2]
 
