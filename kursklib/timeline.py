@@ -50,7 +50,8 @@ def build_timeline(dates: pd.DataFrame, mentions: pd.DataFrame, tokens: pd.DataF
     such as those dated only by a year or naming no actor, are events of their own: they
     corroborate nothing. Within an event, statements from one outlet, or from copies of
     one story (a wire story another outlet runs, see ``find_copies``), share an origin;
-    ``n_independent`` counts the origins. Two independent stories quoting the same sentence are two origins.
+    ``n_independent`` counts the origins. Two independent stories quoting the same sentence
+    are two origins.
 
     Args:
         dates: Output of ``tag_dates``.
