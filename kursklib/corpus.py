@@ -6,7 +6,7 @@ import csv
 import hashlib
 import io
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -22,6 +22,8 @@ DOCUMENT_COLUMNS = [
     "doc_id", "title", "published", "source", "url", "text", "encoding", "n_chars", "path",
 ]
 METADATA_COLUMNS = ["doc_id", "title", "published", "source", "url"]
+# Names a metadata column may not take: computed by kursklib (any other column is kept).
+RESERVED_COLUMNS = ("text", "encoding", "n_chars", "path", "line", "label", "period")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
 
 
@@ -32,7 +34,8 @@ class Corpus:
     Attributes:
         documents: One row per document: ``doc_id, title, published, source, url,
             text, encoding, n_chars, path``. ``text`` is the decoded document; every
-            offset in kursklib indexes it. ``published`` is a Timestamp or NaT.
+            offset in kursklib indexes it. ``published`` is a Timestamp or NaT. Any
+            other metadata column (``country``, ``stance``, ...) follows, as strings.
         sentences: One row per sentence: ``doc_id, sent_id, start, end, text,
             is_headline``, with ``documents.text[start:end] == text``. Headline lines
             are segments of their own, flagged ``is_headline``; bullet markers are
@@ -89,6 +92,8 @@ class CorpusSource:
         files: A folder's ``.txt`` files, one per doc_id (empty for a table).
         table: A table's documents, text included (``None`` for a folder).
         metadata: The metadata rows to apply (``None`` for none).
+        extra_columns: Metadata columns beyond ``METADATA_COLUMNS`` (``country``, ...),
+            kept after ``DOCUMENT_COLUMNS`` as strings.
     """
 
     path: Path | None
@@ -96,6 +101,7 @@ class CorpusSource:
     files: list[Path] = field(default_factory=list, repr=False)
     table: pd.DataFrame | None = field(default=None, repr=False)
     metadata: pd.DataFrame | None = field(default=None, repr=False)
+    extra_columns: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.doc_ids)
@@ -108,7 +114,7 @@ class CorpusSource:
             documents = _read_files(self.files[first:last])
         if self.metadata is not None:
             documents = _apply_metadata(documents, self.metadata)
-        return _finish_documents(documents)
+        return _finish_documents(documents, self.extra_columns)
 
     def batches(self, size: int) -> Iterator[pd.DataFrame]:
         """The documents, ``size`` at a time (at least one)."""
@@ -159,7 +165,10 @@ def open_corpus(path: str | Path | pd.DataFrame, *,
     if metadata is not None:
         rows = _read_metadata(metadata)
         _check_metadata(doc_ids, rows)
-    return CorpusSource(path=path, doc_ids=doc_ids, files=files, table=table, metadata=rows)
+    extra = [name for frame in (table, rows) if frame is not None for name in frame.columns
+             if name not in (*DOCUMENT_COLUMNS, "line")]
+    return CorpusSource(path=path, doc_ids=doc_ids, files=files, table=table, metadata=rows,
+                        extra_columns=list(dict.fromkeys(extra)))
 
 
 def _read_path(path: Path) -> pd.DataFrame:
@@ -232,6 +241,7 @@ def _table_documents(table: pd.DataFrame, path: Path, *, first_line: int) -> pd.
     else:
         width = len(str(len(table)))
         doc_ids = pd.Series([f"{path.stem}-{i + 1:0{width}d}" for i in range(len(table))])
+    kept = [*METADATA_COLUMNS[1:], *_extra_columns(table.columns.drop("text"), path)]
     rows = []
     seen: dict[str, int] = {}
     for position, (doc_id, raw) in enumerate(zip(doc_ids, table["text"], strict=True)):
@@ -246,12 +256,11 @@ def _table_documents(table: pd.DataFrame, path: Path, *, first_line: int) -> pd.
                           KursklibWarning, stacklevel=3)
             continue
         row = {"doc_id": doc_id, "text": text, "encoding": "", "path": str(path)}
-        for column in METADATA_COLUMNS[1:]:
+        for column in kept:
             if column in table.columns and not _is_missing(table[column].iloc[position]):
                 row[column] = table[column].iloc[position]
         rows.append(row)
-    documents = pd.DataFrame(rows, columns=["doc_id", "text", "encoding", "path",
-                                            *METADATA_COLUMNS[1:]])
+    documents = pd.DataFrame(rows, columns=["doc_id", "text", "encoding", "path", *kept])
     if "published" in table.columns:
         documents["published"] = [
             _parse_date(value, path=path, line=line, doc_id=doc_id)
@@ -308,10 +317,6 @@ def _read_metadata(source: str | Path | pd.DataFrame) -> pd.DataFrame:
             raise MetadataError(
                 f"no header with a doc_id column (first row: {', '.join(header)[:80]!r})",
                 path=path, line=1)
-        unknown = [name for name in header if name not in METADATA_COLUMNS]
-        if unknown:
-            warnings.warn(f"{path}:1: unknown metadata column(s) {', '.join(unknown)} ignored",
-                          KursklibWarning, stacklevel=3)
         records = []
         for row in reader:
             if not any(cell.strip() for cell in row):
@@ -323,6 +328,8 @@ def _read_metadata(source: str | Path | pd.DataFrame) -> pd.DataFrame:
             record["line"] = reader.line_num
             records.append(record)
         table = pd.DataFrame(records, columns=[*header, "line"])
+    known = [name for name in table.columns if name in METADATA_COLUMNS]
+    table = table[[*known, *_extra_columns(table.columns.drop([*known, "line"]), path), "line"]]
     seen: dict[str, int] = {}
     for doc_id, line in zip(table["doc_id"], table["line"], strict=True):
         if doc_id in seen:
@@ -353,12 +360,20 @@ def _check_metadata(doc_ids: list[str], metadata: pd.DataFrame) -> None:
                       KursklibWarning, stacklevel=4)
 
 
+def _extra_columns(names: Iterable[str], path: Path) -> list[str]:
+    """The columns beyond ``METADATA_COLUMNS`` kept as document variables (warn of reserved)."""
+    names = [str(name) for name in names if name not in METADATA_COLUMNS]
+    reserved = [name for name in names if name in RESERVED_COLUMNS or name.startswith("n_")]
+    if reserved:
+        warnings.warn(f"{path}:1: reserved metadata column(s) {', '.join(reserved)} ignored",
+                      KursklibWarning, stacklevel=4)
+    return [name for name in names if name not in reserved]
+
+
 def _apply_metadata(documents: pd.DataFrame, metadata: pd.DataFrame) -> pd.DataFrame:
     documents = documents.copy()
     by_id = metadata.set_index("doc_id")
-    for column in METADATA_COLUMNS[1:]:
-        if column not in by_id.columns:
-            continue
+    for column in by_id.columns.drop("line"):
         values = documents["doc_id"].map(by_id[column])
         filled = values.notna() & (values.astype(str).str.strip() != "")
         if column not in documents.columns:
@@ -367,9 +382,9 @@ def _apply_metadata(documents: pd.DataFrame, metadata: pd.DataFrame) -> pd.DataF
     return documents
 
 
-def _finish_documents(documents: pd.DataFrame) -> pd.DataFrame:
+def _finish_documents(documents: pd.DataFrame, extra_columns: list[str]) -> pd.DataFrame:
     documents = documents.copy()
-    for column in METADATA_COLUMNS[1:]:
+    for column in [*METADATA_COLUMNS[1:], *extra_columns]:
         if column not in documents.columns:
             documents[column] = pd.NA
     headlines = [find_headlines(text) for text in documents["text"]]
@@ -379,7 +394,8 @@ def _finish_documents(documents: pd.DataFrame) -> pd.DataFrame:
     ]
     documents["published"] = pd.to_datetime(documents["published"]).astype("datetime64[ns]")
     documents["n_chars"] = documents["text"].str.len().astype("int64")
-    for column in ("doc_id", "title", "source", "url", "text", "encoding", "path"):
+    for column in ("doc_id", "title", "source", "url", "text", "encoding", "path",
+                   *extra_columns):
         documents[column] = documents[column].astype("string")
     documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
-    return documents[DOCUMENT_COLUMNS]
+    return documents[[*DOCUMENT_COLUMNS, *extra_columns]]

@@ -57,6 +57,22 @@ class NotebookError(KursklibError):
     """A notebook failed or was given bad parameters."""
 
 
+def as_names(value: object, argument: str) -> list[str]:
+    """A list of names as a list; a bare string is an error, since it would read as letters.
+
+    Example:
+        >>> as_names(("kim_jong_un",), "actors")
+        ['kim_jong_un']
+        >>> as_names("kim", "actors")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        kursklib.errors.ArgumentError: actors: a list of names, not the string 'kim' (...)
+    """
+    if isinstance(value, str):
+        raise ArgumentError(f"{argument}: a list of names, not the string {value!r} "
+                            "(papermill takes a list with -y, not -p)")
+    return list(value)  # type: ignore[call-overload]
+
+
 def first_line(text: object) -> str:
     """The first non-blank line of a message (an exception's, say), stripped.
 

@@ -48,8 +48,7 @@ def score_keyness(terms: pd.DataFrame, documents: pd.DataFrame | None = None, *,
     """
     if measure not in ("g2", "chi2"):
         raise ArgumentError(f"measure must be 'g2' or 'chi2', not {measure!r}")
-    table = _grouped(terms[terms["ngram"] == ngram], documents, [by])
-    counts = table.groupby([by, "term"], observed=True)["n_occurrences"].sum().reset_index()
+    counts = _group_counts(terms, documents, by, ngram)
     if target is None:
         return _every_group(counts, by, measure, top)
     targets = {target} if isinstance(target, str) else set(target)
@@ -73,6 +72,37 @@ def score_keyness(terms: pd.DataFrame, documents: pd.DataFrame | None = None, *,
     result = result.sort_values(["score", "term"], ascending=[False, True], kind="stable")
     result = result[KEYNESS_COLUMNS].reset_index(drop=True)
     return result if top is None else result[result["score"] > 0].head(top).reset_index(drop=True)
+
+
+def _group_counts(terms: pd.DataFrame, documents: pd.DataFrame | None, by: str, ngram: int
+                  ) -> pd.DataFrame:
+    """``by, term, n_occurrences``: the n-grams of length ``ngram`` counted per group."""
+    table = _grouped(terms[terms["ngram"] == ngram], documents, [by])
+    return table.groupby([by, "term"], observed=True)["n_occurrences"].sum().reset_index()
+
+
+def _score_cells(counts: pd.DataFrame, by: str, groups: Sequence[object],
+                 terms: Sequence[str], measure: str) -> pd.DataFrame:
+    """Each of ``terms`` in each of ``groups`` against the rest, where a group lacking it too.
+
+    ``counts`` is ``_group_counts``; the rows are ``by, *KEYNESS_COLUMNS``, group by group.
+    """
+    plain = pd.DataFrame({"group": counts[by].astype(str).to_numpy(),
+                          "term": counts["term"].astype(str).to_numpy(),
+                          "n": counts["n_occurrences"].to_numpy(np.int64)})
+    grid = pd.MultiIndex.from_product([[str(group) for group in groups], list(terms)],
+                                      names=["group", "term"])
+    a = plain.set_index(["group", "term"])["n"].reindex(grid, fill_value=0).to_numpy()
+    group_total = plain.groupby("group")["n"].sum().reindex(
+        grid.get_level_values("group"), fill_value=0).to_numpy()
+    term_total = plain.groupby("term")["n"].sum().reindex(
+        grid.get_level_values("term"), fill_value=0).to_numpy()
+    total = int(plain["n"].sum())
+    scored = _score(a, term_total - a, group_total, total - group_total, measure)
+    return pd.DataFrame({by: grid.get_level_values("group"),
+                         "term": pd.array(grid.get_level_values("term"), dtype="string"),
+                         "n_target": a, "n_reference": term_total - a, **scored}
+                        )[[by, *KEYNESS_COLUMNS]]
 
 
 def _every_group(counts: pd.DataFrame, by: str, measure: str, top: int | None) -> pd.DataFrame:

@@ -36,7 +36,9 @@ def tag_kwic(documents: pd.DataFrame, tokens: pd.DataFrame, pattern: str, *,
         [['Oblast was', 'liberated', '. Kim']]
     """
     texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
-    if mentions is not None and pattern in set(mentions["actor_id"]):
+    if tokens.empty:  # no document is read (none names the actor): no context to show
+        hits = pd.DataFrame({"doc_id": [], "sent_id": [], "start": [], "end": []})
+    elif mentions is not None and pattern in set(mentions["actor_id"]):
         hits = mentions.loc[mentions["actor_id"] == pattern, ["doc_id", "sent_id", "start", "end"]]
     else:
         hits = _match_phrase(tokens, pattern)

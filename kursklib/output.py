@@ -48,13 +48,18 @@ def save_figure(figure: Figure | Axes, path: str | Path, *, close: bool = True) 
 def write_table(table: pd.DataFrame, path: str | Path) -> Path:
     """Write a table to CSV atomically (UTF-8, LF line ends, no index).
 
-    A cell holding a list is written as its items joined by ``LIST_SEPARATOR``.
+    A cell holding a list is written as its items joined by ``LIST_SEPARATOR``, a
+    period (``pd.Period``) as pandas spells it: ``2025-04``, ``2025-04-21/2025-04-27``.
 
     Example:
         >>> write_table(pd.DataFrame({"term": ["kursk"], "n": [3]}), tmp / "terms.csv").name
         'terms.csv'
     """
     path = Path(path)
+    periods = [column for column in table.columns
+               if isinstance(table[column].dtype, pd.PeriodDtype)]
+    if periods:  # as pandas spells them ("2025-04", "2025-04-21/2025-04-27"), not as dates
+        table = table.astype({column: "string" for column in periods})
     listed = [column for column in table.columns
               if table[column].dtype == object and table[column].map(
                   lambda cell: isinstance(cell, list)).any()]

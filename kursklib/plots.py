@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import matplotlib.patheffects as patheffects
 import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import PercentFormatter
 
 from .style import STYLE, capped_dpi
 
 TYPE_COLOURS = {"person": "#1b6ca8", "org": "#e07b39", "state": "#3a923a", "place": "#8c6bb1"}
+# Beyond this many, tick labels are thinned and cells are left unannotated.
+MAX_TICKS = 30
+MAX_ANNOTATED_CELLS = 600
 
 
 def _new_axes(ax: Axes | None, width: float, height: float) -> Axes:
@@ -26,6 +31,35 @@ def _new_axes(ax: Axes | None, width: float, height: float) -> Axes:
 
 def _bar_height(n_bars: int) -> float:
     return max(2.5, 0.28 * n_bars + 1.0)
+
+
+def _draw_note(ax: Axes, note: str, title: str = "") -> Axes:
+    """Say on an empty chart why there is nothing to draw (a corpus too small, no dates)."""
+    with plt.rc_context(STYLE):
+        ax.text(0.5, 0.5, note, ha="center", va="center", transform=ax.transAxes,
+                fontsize=10, color="0.35", wrap=True)
+        ax.set_axis_off()
+        ax.set_title(title)
+    return ax
+
+
+def _tick_text(value: object) -> str:
+    """A tick label: a period by its start (``2025-04-21`` for a week, ``2025-04``)."""
+    if isinstance(value, pd.Period):
+        return str(value.start_time.date()) if value.freqstr[0] in "DW" else str(value)
+    return str(value)
+
+
+def _display_labels(table: pd.DataFrame, key: str) -> dict[object, str]:
+    """How ``key``'s values are shown: documents by their ``label`` where the table has it."""
+    if key == "doc_id" and "label" in table.columns:
+        return dict(zip(table["doc_id"], table["label"].astype(str), strict=True))
+    return {}
+
+
+def _thin_ticks(count: int, most: int = MAX_TICKS) -> range:
+    """Every k-th position, so that at most ``most`` ticks are labelled."""
+    return range(0, count, max(1, -(-count // most)))
 
 
 def plot_term_counts(counts: pd.DataFrame, *, top: int = 20, term: str = "term",
@@ -45,6 +79,8 @@ def plot_term_counts(counts: pd.DataFrame, *, top: int = 20, term: str = "term",
         ['soldier', 'north korea', 'kursk oblast']
     """
     shown = counts.head(top).iloc[::-1]
+    if shown.empty:
+        return _draw_note(_new_axes(ax, 6.0, 2.5), "nothing to count", title or "Terms")
     ax = _new_axes(ax, 6.5, _bar_height(len(shown)))
     with plt.rc_context(STYLE):
         ax.barh(shown[term].astype(str), shown[value], color="#1b6ca8")
@@ -54,91 +90,135 @@ def plot_term_counts(counts: pd.DataFrame, *, top: int = 20, term: str = "term",
     return ax
 
 
-def plot_heatmap(table: pd.DataFrame, *, row: str, column: str, value: str, rows: Sequence[str],
-                 columns: Sequence[str] | None = None, title: str = "",
-                 colorbar_label: str = "", diverging: bool = False,
+def plot_heatmap(table: pd.DataFrame, *, row: str, column: str, value: str,
+                 rows: Sequence[object] | None = None, columns: Sequence[object] | None = None,
+                 title: str = "", colorbar_label: str = "", diverging: bool = False,
+                 percent: bool = False, note: str = "nothing to draw",
                  ax: Axes | None = None) -> Axes:
     """Draw a row × column heatmap of ``value``, annotated with each cell's number.
 
+    Documents (``doc_id``) are shown by the table's ``label`` column where it has one,
+    periods by their start. Past ``MAX_TICKS`` columns only every k-th is labelled, and
+    cells are annotated only while there are at most ``MAX_ANNOTATED_CELLS``.
+
     Args:
         table: Long table with ``row``, ``column`` and ``value`` columns.
-        rows: Row labels to show, in order (top to bottom).
-        columns: Column labels to show, in order; ``None`` for every column, sorted.
+        rows: Row labels to show, in order (top to bottom); ``None`` for every row, in
+            order of first appearance in ``table``.
+        columns: Column labels to show, in order; ``None`` as for ``rows``.
         diverging: Centre the colour scale on zero (for signed scores).
+        percent: Annotate values (shares) as percentages.
+        note: What an empty chart says.
 
     Example:
         >>> mentions = tag_actors(corpus)
         >>> terms = count_document_terms(tag_tokens(corpus, mentions), mentions)
         >>> by_doc = count_terms(terms, by="doc_id")
         >>> ax = plot_heatmap(by_doc, row="term", column="doc_id", value="n_occurrences",
-        ...                   rows=["soldier", "north korea"])
+        ...                   rows=["soldier", "north korea"], columns=["a", "b"])
         >>> ax.images[0].get_array().tolist()
         [[1.0, 1.0], [1.0, 2.0]]
     """
-    shown = table[table[row].isin(rows)]
-    if columns is not None:
-        shown = shown[shown[column].isin(columns)]
+    rows = list(pd.unique(table[row]) if rows is None else rows)
+    columns = list(pd.unique(table[column]) if columns is None else columns)
+    if table.empty or not rows or not columns:
+        return _draw_note(_new_axes(ax, 6.0, 2.5), note, title)
+    shown = table[table[row].isin(rows) & table[column].isin(columns)]
     matrix = (shown.pivot_table(index=row, columns=column, values=value, aggfunc="sum",
                                 fill_value=0, observed=True)
-              .reindex(index=list(rows), fill_value=0))
-    matrix = matrix.reindex(columns=sorted(table[column].unique()) if columns is None
-                            else list(columns), fill_value=0)
-    ax = _new_axes(ax, max(4.5, 1.1 * matrix.shape[1] + 2.5), max(2.5, 0.3 * len(rows) + 1.5))
+              .reindex(index=rows, columns=columns, fill_value=0))
+    names = {**_display_labels(table, row), **_display_labels(table, column)}
+    row_text = [names.get(name, _tick_text(name)) for name in rows]
+    column_text = [names.get(name, _tick_text(name)) for name in columns]
+    width = 0.5 * len(columns) if len(columns) <= MAX_TICKS else 0.16 * len(columns)
+    height = 0.3 * len(rows) if len(rows) <= 2 * MAX_TICKS else 0.16 * len(rows)
+    ax = _new_axes(ax, min(max(4.5, width + 0.07 * max(map(len, row_text)) + 2.0), 16.0),
+                   min(max(2.5, height + 0.05 * max(map(len, column_text)) + 1.2), 18.0))
     with plt.rc_context(STYLE):
         values = matrix.to_numpy(dtype=float)
-        if diverging:
-            limit = float(np.abs(values).max()) or 1.0
-            image = ax.imshow(values, cmap="RdBu_r", vmin=-limit, vmax=limit, aspect="auto",
-                              interpolation="none")
-        else:
-            image = ax.imshow(values, cmap="Blues", vmin=0, aspect="auto", interpolation="none")
-        ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=30,
-                      ha="right")
-        ax.set_yticks(range(matrix.shape[0]), [str(r) for r in matrix.index])
-        threshold = np.abs(values).max() * 0.6 if values.size else 0
-        for (i, j), cell in np.ndenumerate(values):
-            if cell:
-                ax.text(j, i, f"{cell:.0f}" if float(cell).is_integer() else f"{cell:.1f}",
-                        ha="center", va="center", fontsize=7,
-                        color="white" if abs(cell) > threshold else "black")
+        # A few outsized cells (an outlet's own name) would wash out every other colour:
+        # the scale stops at the 95th percentile, and the numbers say the rest.
+        magnitudes = np.abs(values[values != 0])
+        limit = float(np.quantile(magnitudes, 0.95)) if magnitudes.size >= 20 else float(
+            magnitudes.max(initial=0.0))
+        limit = 1.0 if percent else limit or 1.0
+        clipped = bool(magnitudes.size) and float(magnitudes.max()) > limit
+        image = ax.imshow(values, cmap="RdBu_r" if diverging else "Blues",
+                          vmin=-limit if diverging else 0, vmax=limit, aspect="auto",
+                          interpolation="none")
+        ticks = _thin_ticks(len(columns))
+        ax.set_xticks(list(ticks), [column_text[i] for i in ticks], rotation=45 if len(
+            columns) > 6 or max(map(len, column_text)) > 12 else 0, ha="right")
+        ticks = _thin_ticks(len(rows), 2 * MAX_TICKS)
+        ax.set_yticks(list(ticks), [row_text[i] for i in ticks])
+        threshold = limit * 0.6
+        if values.size <= MAX_ANNOTATED_CELLS:
+            for (i, j), cell in np.ndenumerate(values):
+                if cell:
+                    ax.text(j, i, _cell_text(cell, percent), ha="center", va="center",
+                            fontsize=7, color="white" if abs(cell) > threshold else "black")
         ax.spines[:].set_visible(False)
         ax.set_title(title)
-        ax.figure.colorbar(image, ax=ax, label=colorbar_label, shrink=0.8)
+        ax.figure.colorbar(image, ax=ax, label=colorbar_label, shrink=0.8,
+                           extend=("both" if diverging else "max") if clipped else "neither",
+                           format=PercentFormatter(1.0, decimals=0) if percent else None)
     return ax
 
 
-def plot_dispersion(occurrences: pd.DataFrame, tokens: pd.DataFrame, *, terms: Sequence[str],
-                    title: str = "", ax: Axes | None = None) -> Axes:
+def _cell_text(cell: float, percent: bool) -> str:
+    if percent:
+        return f"{cell:.0%}"
+    if float(cell).is_integer() or abs(cell) >= 100:
+        return f"{cell:.0f}"
+    return f"{cell:.1f}" if abs(cell) >= 0.05 else "0"
+
+
+def plot_dispersion(occurrences: pd.DataFrame, documents: pd.DataFrame, *,
+                    terms: Sequence[str], title: str = "", note: str = "no occurrence to draw",
+                    ax: Axes | None = None) -> Axes:
     """Draw a lexical dispersion plot: where each term occurs, document after document.
 
+    Each document takes one equal slot, left to right in the order of ``documents``, and
+    an occurrence sits at its token's relative position in the document, so that short
+    and long documents read alike; documents are labelled by ``label`` (else id).
+
     Args:
-        occurrences: Output of ``tag_terms``.
-        tokens: Output of ``tag_tokens`` (gives document lengths and order).
+        occurrences: Output of ``tag_terms``, for the documents shown.
+        documents: The documents shown, in order: ``doc_id, n_tokens`` (and ``label``),
+            e.g. from ``find_top_documents``.
         terms: Terms to show, top to bottom.
 
     Example:
-        >>> mentions = tag_actors(corpus)
-        >>> tokens = tag_tokens(corpus, mentions)
-        >>> occurrences = tag_terms(tokens, mentions, ["soldier"])
-        >>> ax = plot_dispersion(occurrences, tokens, terms=["soldier"])
+        >>> tagged = tag_corpus(corpus.documents[["doc_id", "text"]], cache_dir=tmp,
+        ...                     tables=["documents", "tokens", "mentions"])
+        >>> occurrences = tag_terms(tagged.tokens, tagged.mentions, ["soldier"])
+        >>> ax = plot_dispersion(occurrences, tagged.documents, terms=["soldier"])
         >>> len(ax.collections[0].get_offsets())
         2
     """
-    lengths = tokens.groupby("doc_id", sort=True)["token_id"].max() + 1
-    offsets = lengths.cumsum() - lengths
-    ax = _new_axes(ax, 8.0, max(2.0, 0.35 * len(terms) + 1.2))
+    if documents.empty or not len(terms):
+        return _draw_note(_new_axes(ax, 8.0, 2.5), note, title or "Lexical dispersion")
+    slot = {doc_id: index for index, doc_id in enumerate(documents["doc_id"])}
+    lengths = dict(zip(documents["doc_id"], documents["n_tokens"], strict=True))
+    labels = [str(label) for label in (documents["label"] if "label" in documents
+                                       else documents["doc_id"])]
+    shown = occurrences[occurrences["doc_id"].isin(slot) & occurrences["term"].isin(terms)]
+    ax = _new_axes(ax, max(8.0, 0.3 * len(slot) + 2.5),
+                   max(2.0, 0.35 * len(terms) + 1.2 + 0.055 * max(map(len, labels))))
     with plt.rc_context(STYLE):
-        positions = occurrences["doc_id"].map(offsets) + occurrences["token_id"]
-        rows = occurrences["term"].map({term: index for index, term in enumerate(terms)})
+        size = shown["doc_id"].map(lengths).clip(lower=1)
+        positions = shown["doc_id"].map(slot) + shown["token_id"] / size
+        rows = shown["term"].map({term: index for index, term in enumerate(terms)})
         ax.scatter(positions, rows, marker="|", s=120, color="#1b6ca8", linewidths=1.2)
-        for offset in offsets.iloc[1:]:
-            ax.axvline(offset, color="0.75", linewidth=0.8, linestyle=":")
-        ax.set_xticks((offsets + lengths / 2).to_numpy(), list(lengths.index), rotation=30,
-                      ha="right")
+        for boundary in range(1, len(slot)):
+            ax.axvline(boundary, color="0.75", linewidth=0.8, linestyle=":")
+        ax.set_xticks([index + 0.5 for index in range(len(slot))], labels,
+                      rotation=90 if len(slot) > 6 else 30, ha="center" if len(slot) > 6
+                      else "right", fontsize=7)
         ax.set_yticks(range(len(terms)), list(terms))
         ax.set_ylim(len(terms) - 0.5, -0.5)
-        ax.set_xlim(0, int(lengths.sum()))
-        ax.set_xlabel("position in the corpus (tokens; documents in order)")
+        ax.set_xlim(0, len(slot))
+        ax.set_xlabel("documents (each from its first token to its last)")
         ax.set_title(title or "Lexical dispersion")
     return ax
 
@@ -156,6 +236,8 @@ def plot_actor_mentions(counts: pd.DataFrame, *, top: int = 15, title: str = "",
         ['North Korea', 'Kursk Oblast']
     """
     shown = counts.head(top).iloc[::-1]
+    if shown.empty:
+        return _draw_note(_new_axes(ax, 6.0, 2.5), "no actor found", title or "Actors")
     ax = _new_axes(ax, 6.5, _bar_height(len(shown)))
     with plt.rc_context(STYLE):
         colours = [TYPE_COLOURS.get(kind, "0.5") for kind in shown["actor_type"]]
@@ -170,14 +252,19 @@ def plot_actor_mentions(counts: pd.DataFrame, *, top: int = 15, title: str = "",
 
 
 def plot_cooccurrence_network(pairs: pd.DataFrame, counts: pd.DataFrame, *, top: int = 15,
-                              weight: str = "n_sentences", seed: int = 7, title: str = "",
+                              weight: str = "n_sentences", title: str = "",
                               ax: Axes | None = None) -> Axes:
-    """Draw the co-occurrence network of the most mentioned actors (seeded layout).
+    """Draw the co-occurrence network of the most mentioned actors, on two rings.
+
+    The most mentioned (the square root of their number) stand on the inner ring, the
+    others on the outer one, each ring in order of mentions: a fixed layout, whose
+    names stay apart at any corpus size (a force layout packs the hubs onto one spot).
 
     Args:
-        pairs: Output of ``build_cooccurrence``.
+        pairs: Output of ``build_network`` (or ``build_cooccurrence``: every pair among
+            the ``top`` actors is drawn).
         counts: Output of ``count_mentions`` by ``actor_id`` (node sizes, names, types).
-        weight: Edge weight column.
+        weight: Edge weight column (line width, as a share of the strongest pair).
 
     Example:
         >>> mentions = tag_actors(corpus)
@@ -187,20 +274,24 @@ def plot_cooccurrence_network(pairs: pd.DataFrame, counts: pd.DataFrame, *, top:
         ['Korean Central News Agency', 'Kursk Oblast', 'North Korea']
     """
     nodes = counts.head(top)
+    if nodes.empty:
+        return _draw_note(_new_axes(ax, 6.0, 2.5), "no actor found", title or "Co-occurrence")
     kept = set(nodes["actor_id"])
     edges = pairs[pairs["actor_id"].isin(kept) & pairs["other_id"].isin(kept) & (pairs[weight] > 0)]
+    maximum = float(edges[weight].max()) if len(edges) else 1.0
     graph = nx.Graph()
     graph.add_nodes_from(sorted(kept))
-    graph.add_weighted_edges_from(
-        sorted(zip(edges["actor_id"], edges["other_id"], edges[weight], strict=True)))
-    layout = nx.spring_layout(graph, seed=seed, weight="weight", k=1.2 / max(len(kept), 1) ** 0.5)
+    graph.add_weighted_edges_from(sorted(zip(edges["actor_id"], edges["other_id"],
+                                             edges[weight] / maximum, strict=True)))
+    ranked = nodes["actor_id"].tolist()
+    inner = max(1, round(len(ranked) ** 0.5))
+    layout = nx.shell_layout(graph, nlist=[ranked[:inner], ranked[inner:]] if len(ranked) > 2
+                             else [ranked], rotate=0)
     ax = _new_axes(ax, 7.5, 6.0)
     with plt.rc_context(STYLE):
-        maximum = float(edges[weight].max()) if len(edges) else 1.0
         for source, target, data in sorted(graph.edges(data=True)):
             (x1, y1), (x2, y2) = layout[source], layout[target]
-            ax.plot([x1, x2], [y1, y2], color="0.6", zorder=1,
-                    linewidth=0.5 + 4 * data["weight"] / maximum)
+            ax.plot([x1, x2], [y1, y2], color="0.6", zorder=1, linewidth=0.5 + 4 * data["weight"])
         by_id = nodes.set_index("actor_id")
         ordered = sorted(kept)
         sizes = by_id.loc[ordered, "n_mentions"].to_numpy(dtype=float)
@@ -208,12 +299,15 @@ def plot_cooccurrence_network(pairs: pd.DataFrame, counts: pd.DataFrame, *, top:
                    s=60 + 900 * sizes / sizes.max(), zorder=2, edgecolors="white",
                    c=[TYPE_COLOURS.get(by_id.loc[n, "actor_type"], "0.5") for n in ordered])
         for node in ordered:
+            # A white halo keeps a name readable where it crosses edges and nodes.
             ax.annotate(str(by_id.loc[node, "actor_name"]), layout[node], fontsize=7,
                         ha="center", va="bottom", xytext=(0, 7), textcoords="offset points",
-                        zorder=3)
+                        zorder=3, path_effects=[patheffects.withStroke(linewidth=2.5,
+                                                                        foreground="white")])
         present = [kind for kind in TYPE_COLOURS if kind in set(by_id["actor_type"])]
         ax.legend([plt.Line2D([], [], marker="o", linestyle="", color=TYPE_COLOURS[kind])
-                   for kind in present], present, title="actor type", loc="lower left")
+                   for kind in present], present, title="actor type", loc="upper center",
+                  bbox_to_anchor=(0.5, 0.0), ncol=len(present))  # below: never over a node
         ax.set_axis_off()
         ax.margins(0.15)
         ax.set_title(title or f"Co-occurrence of the top {len(kept)} actors "

@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 from .actors import MENTION_COLUMNS, Gazetteer, load_gazetteer, tag_actors
 from .corpus import DOCUMENT_COLUMNS, Corpus, CorpusSource, open_corpus
 from .dates import DATE_COLUMNS, tag_dates
-from .errors import ArgumentError, KursklibWarning, OutputError
+from .errors import ArgumentError, KursklibWarning, OutputError, as_names
 from .sentences import SENTENCE_COLUMNS, split_sentences
 from .survey import CorpusModel, survey_corpus
 from .terms import DOCUMENT_TERM_COLUMNS, count_document_terms
@@ -69,7 +69,7 @@ class Tagged:
         folder: The folder holding ``<table>.parquet`` and ``manifest.json``.
         manifest: Package version, content key, options, row counts, Punkt parameters.
         documents: ``Corpus.documents`` plus ``n_sentences, n_tokens, n_mentions,
-            n_dates`` per document.
+            n_dates`` per document, then any extra metadata column (as strings).
         sentences: ``Corpus.sentences``.
         mentions: Output of ``tag_actors``.
         dates: Output of ``tag_dates``.
@@ -124,8 +124,8 @@ def tag_corpus(corpus: str | Path | pd.DataFrame, *,
                          metadata=metadata)
     chosen = gazetteer if isinstance(gazetteer, Gazetteer) else (
         load_gazetteer(gazetteer) if gazetteer not in (None, "") else None)
-    options = {"language": language, "stopwords": sorted(stopwords), "unlisted": unlisted,
-               "reference_date": str(reference_date or "")}
+    options = {"language": language, "stopwords": sorted(as_names(stopwords, "stopwords")),
+               "unlisted": unlisted, "reference_date": str(reference_date or "")}
     key = _content_key(source, chosen, options)
     root = Path(cache_dir) if cache_dir else default_cache_dir()
     folder = root / key
@@ -154,7 +154,8 @@ def read_tagged(folder: str | Path, *, tables: Iterable[str] = DEFAULT_TABLES,
     if unknown:
         raise ArgumentError(f"unknown table(s) {', '.join(unknown)}; choose from "
                             f"{', '.join(TABLES)}")
-    wanted = None if doc_ids is None else [("doc_id", "in", list(doc_ids))]
+    # Typed, so that no document at all is an empty selection, not a type error.
+    wanted = None if doc_ids is None else [("doc_id", "in", pa.array(list(doc_ids), _STRING))]
     read = {name: pq.read_table(folder / f"{name}.parquet", filters=wanted).to_pandas(
         types_mapper={pa.string(): pd.StringDtype()}.get) for name in names}
     if "documents" in read:
@@ -183,7 +184,8 @@ def tag_batch(documents: pd.DataFrame, model: CorpusModel, *, path: Path | None,
                     sentences=split_sentences(documents, language=language, punkt=model.punkt))
     mentions = tag_actors(corpus, gazetteer=gazetteer, unlisted=options["unlisted"],
                           language=language)
-    dates = tag_dates(corpus, reference_date=options["reference_date"] or None)
+    dates = tag_dates(corpus, reference_date=options["reference_date"] or None,
+                      language=language)
     tokens = tag_tokens(corpus, mentions, language=language, stopwords=options["stopwords"])
     counts = {column: table.groupby("doc_id", observed=True).size() for column, table in (
         ("n_sentences", corpus.sentences), ("n_tokens", tokens), ("n_mentions", mentions),
@@ -205,8 +207,11 @@ def _write_tagged(source: CorpusSource, folder: Path, *, key: str, gazetteer: Ga
         raise OutputError(f"cannot write the tagged corpus ({error.strerror})",
                           path=folder.parent) from None
     try:
-        writers = {name: _TableWriter(staging / f"{name}.parquet", schema, rows=(
-            DOCUMENT_ROW_GROUP_ROWS if name == "documents" else ROW_GROUP_ROWS))
+        # Extra metadata columns (country, language, ...) follow the documents' columns.
+        extra = pa.schema([(name, _STRING) for name in source.extra_columns])
+        writers = {name: _TableWriter(staging / f"{name}.parquet", pa.unify_schemas(
+            [schema, extra]) if name == "documents" else schema, rows=(
+                DOCUMENT_ROW_GROUP_ROWS if name == "documents" else ROW_GROUP_ROWS))
                    for name, schema in SCHEMAS.items()}
         for first in range(0, len(source), max(batch_size, 1)):
             with warnings.catch_warnings():  # the survey has warned about these documents

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 import pandas as pd
 
+from .dates import value_period
 from .errors import ArgumentError
 from .linking import key_codes, link_items
 from .origins import find_copies
@@ -150,20 +150,13 @@ def _dated_statements(dates: pd.DataFrame) -> pd.DataFrame:
     periods = statements[["value", "granularity", "mod"]].astype(object).fillna("")
     codes, distinct = pd.factorize(pd.Series(list(zip(*(periods[c] for c in periods.columns))),
                                              dtype=object))
-    bounds = [_bounds_or_none(*period) for period in distinct] + [None]
+    bounds = [value_period(*period) for period in distinct] + [None]
     found = [bounds[code] for code in codes]
     statements = statements[np.array([bound is not None for bound in found], dtype=bool)]
     found = [bound for bound in found if bound is not None]
     statements = statements.assign(date_start=pd.to_datetime([first for first, _ in found]),
                                    date_end=pd.to_datetime([last for _, last in found]))
     return statements.sort_values(["date_start", "date_end", "doc_id", "start"], kind="stable")
-
-
-def _bounds_or_none(value: str, granularity: str, mod: str) -> tuple[date, date] | None:
-    try:
-        return period_bounds(value, granularity, mod)
-    except ValueError:
-        return None
 
 
 def _per_statement(sentence: np.ndarray, lists: list[list]
@@ -274,31 +267,7 @@ def period_bounds(value: str, granularity: str, mod: str) -> tuple[date, date]:
         >>> period_bounds("2025-04", "month", "END")
         (datetime.date(2025, 4, 21), datetime.date(2025, 4, 30))
     """
-    third = ("START", "MID", "END").index(mod) if mod in ("START", "MID", "END") else None
-    if granularity == "day":
-        day = date.fromisoformat(value[:10])
-        return day, day
-    if granularity == "week":
-        year, week = value[:8].split("-W")
-        first = date.fromisocalendar(int(year), int(week), 1)
-        return first, first + timedelta(6)
-    if granularity == "month":
-        year, month = (int(part) for part in value.split("-"))
-        last_day = calendar.monthrange(year, month)[1]
-        first_day, end_day = ((1, last_day) if third is None
-                              else ((1, 10), (11, 20), (21, last_day))[third])
-        return date(year, month, first_day), date(year, month, end_day)
-    if granularity == "year":
-        year = int(value)
-        first_month, last_month = (1, 12) if third is None else ((1, 4), (5, 8), (9, 12))[third]
-        return (date(year, first_month, 1),
-                date(year, last_month, calendar.monthrange(year, last_month)[1]))
-    span = 10 if granularity == "decade" else 100
-    first_year = int(value) * span + (1 if span == 100 else 0)
-    if third is not None:
-        size = span // 3
-        first_year, last_year = first_year + size * third, (
-            first_year + size * (third + 1) - 1 if third < 2 else first_year + span - 1)
-    else:
-        last_year = first_year + span - 1
-    return date(first_year, 1, 1), date(last_year, 12, 31)
+    bounds = value_period(value, granularity, mod)
+    if bounds is None:
+        raise ArgumentError(f"{value!r} names no stretch of the calendar")
+    return bounds

@@ -136,3 +136,40 @@ def assert_sentence_offsets(corpus: Corpus) -> None:
 
 def sentences_of(corpus: Corpus, doc_id: str) -> list[str]:
     return corpus.sentences.loc[corpus.sentences["doc_id"] == doc_id, "text"].tolist()
+
+
+# A small corpus of three outlets that word the same story their own way, over three months.
+OUTLET_WORDING = {
+    "TASS": ("RU", "The special military operation continues, TASS said. Vladimir Putin "
+                   "thanked the Korean soldiers in Kursk Oblast."),
+    "Yonhap": ("KR", "Seoul said North Korea sent troops to Russia, Yonhap reported. The "
+                     "intelligence service briefed lawmakers in Seoul."),
+    "Kyiv Post": ("UA", "The full-scale invasion goes on. Volodymyr Zelensky said North Korean "
+                        "troops fight in Kursk Oblast."),
+}
+OUTLET_DOCUMENTS = [("TASS", "2025-01-06"), ("TASS", "2025-01-20"), ("TASS", "2025-03-03"),
+                    ("TASS", "2025-03-10"), ("TASS", "2025-03-11"), ("Yonhap", "2025-01-07"),
+                    ("Yonhap", "2025-03-04"), ("Yonhap", "2025-03-12"), ("Yonhap", "2025-03-13"),
+                    ("Kyiv Post", "2025-01-08"), ("Kyiv Post", "2025-03-05"),
+                    ("Kyiv Post", "2025-03-14")]
+
+
+@pytest.fixture(scope="session")
+def outlets() -> dict[str, pd.DataFrame]:
+    """Documents (with ``country``), mentions and terms of the three-outlet corpus."""
+    table = pd.DataFrame([
+        {"doc_id": f"d{index:02d}", "source": source, "published": published,
+         "country": OUTLET_WORDING[source][0], "text": OUTLET_WORDING[source][1]}
+        for index, (source, published) in enumerate(OUTLET_DOCUMENTS)])
+    corpus = read_corpus(table)
+    mentions = tag_actors(corpus)
+    terms = count_document_terms(tag_tokens(corpus, mentions), mentions)
+    return {"documents": corpus.documents, "mentions": mentions, "terms": terms}
+
+
+@pytest.fixture(scope="session")
+def weekly(outlets: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The three-outlet corpus's document variables, by week (ten weeks, six without news)."""
+    from kursklib import build_document_variables
+
+    return build_document_variables(outlets["documents"], period="week")

@@ -11,8 +11,6 @@ from benchmarks.corpora import FORMATS, generate_documents, write_corpus
 from kursklib import read_corpus
 
 
-# read_corpus does not know the country and language columns yet.
-@pytest.mark.filterwarnings("ignore:.*unknown metadata column")
 @pytest.mark.parametrize("format", FORMATS)
 def test_write_corpus_reads_back_with_distinct_ids_and_true_copies(tmp_path, format):
     path = write_corpus(50, tmp_path / "corpus", format=format)

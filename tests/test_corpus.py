@@ -124,13 +124,29 @@ def test_duplicate_doc_ids_are_errors(make_corpus, tmp_path):
         read_corpus(table)
 
 
-def test_metadata_unknown_column_warns_and_missing_header_fails(make_corpus):
-    folder = make_corpus({"a.txt": "One."}, "doc_id,published,mood\na,2025-01-01,calm\n")
-    with pytest.warns(KursklibWarning, match=r"metadata\.csv:1: unknown metadata column\(s\) mood"):
-        assert read_corpus(folder).documents["published"].iloc[0] == pd.Timestamp("2025-01-01")
+def test_metadata_extra_columns_are_kept_and_missing_header_fails(make_corpus):
+    folder = make_corpus({"a.txt": "One.", "b.txt": "Two."},
+                         "doc_id,published,mood,country\na,2025-01-01,calm,KR\nb,,,RU\n")
+    documents = read_corpus(folder).documents
+    assert list(documents.columns[-2:]) == ["mood", "country"]
+    assert documents["mood"].tolist()[0] == "calm" and documents["mood"].isna().tolist()[1]
+    assert documents["country"].dtype == "string"
+    assert documents["published"].iloc[0] == pd.Timestamp("2025-01-01")
+    folder = make_corpus({"a.txt": "One."}, "doc_id,text,n_words,stance\na,x,3,pro\nb,y,4,\n")
+    with pytest.warns(KursklibWarning, match=r"metadata\.csv:1: reserved metadata column\(s\) "
+                                             r"text, n_words ignored"):
+        assert list(read_corpus(folder).documents.columns[-1:]) == ["stance"]
     folder = make_corpus({"a.txt": "One."}, "a,2025-01-01\n")
     with pytest.raises(KursklibError, match=r"metadata\.csv:1: no header with a doc_id column"):
         read_corpus(folder)
+
+
+def test_table_extra_columns_are_kept(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("doc_id,text,language,source\nx,One.,ru,TASS\ny,Two.,,\n", encoding="utf-8")
+    documents = read_corpus(path).documents
+    assert documents["language"].tolist()[0] == "ru" and documents["source"].tolist()[0] == "TASS"
+    assert documents["language"].isna().tolist()[1]
 
 
 def test_table_without_text_column_is_an_error(tmp_path):

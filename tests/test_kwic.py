@@ -8,6 +8,7 @@ from kursklib import (
     KursklibError,
     tag_kwic,
 )
+from kursklib.kwic import KWIC_COLUMNS
 
 
 def test_tag_kwic_glob_phrase_and_actor(seeds, seed_tokens, seed_mentions):
@@ -30,3 +31,8 @@ def test_tag_kwic_glob_phrase_and_actor(seeds, seed_tokens, seed_mentions):
 def test_tag_kwic_pattern_without_words_is_an_error(seeds, seed_tokens):
     with pytest.raises(KursklibError, match="KWIC pattern ' ' has no words"):
         tag_kwic(seeds.documents, seed_tokens, " ")
+
+
+def test_tag_kwic_without_tokens_is_empty(seeds, seed_tokens, seed_mentions):
+    empty = tag_kwic(seeds.documents, seed_tokens.iloc[:0], "", mentions=seed_mentions.iloc[:0])
+    assert empty.empty and list(empty.columns) == KWIC_COLUMNS

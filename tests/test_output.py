@@ -13,6 +13,7 @@ from kursklib import (
     plot_term_counts,
     save_chart,
     save_figure,
+    write_table,
 )
 from kursklib.style import MAX_PIXELS
 
@@ -51,3 +52,11 @@ def test_a_huge_heatmap_is_drawn_within_the_pixel_budget(tmp_path):
     width, height = Image.open(png).size
     assert width * height <= MAX_PIXELS * 1.1  # the tight box may pad a little
     assert b'width="30" height="150"' in svg.read_bytes()
+
+
+def test_write_table_spells_periods_as_pandas_does(tmp_path):
+    table = pd.DataFrame({"month": pd.period_range("2025-04", periods=2, freq="M"),
+                          "week": pd.period_range("2025-04-21", periods=2, freq="W-SUN")})
+    text = write_table(table, tmp_path / "periods.csv").read_text(encoding="utf-8")
+    assert text.splitlines() == ["month,week", "2025-04,2025-04-21/2025-04-27",
+                                 "2025-05,2025-04-28/2025-05-04"]

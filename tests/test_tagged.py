@@ -17,7 +17,6 @@ def _digests(tagged) -> dict[str, str]:
             for name in TABLES}
 
 
-@pytest.mark.filterwarnings("ignore:.*unknown metadata column")
 def test_tag_corpus_tables_are_byte_identical_whatever_the_batch_size(tmp_path):
     corpus = write_corpus(24, tmp_path / "corpus")
     digests = [_digests(tag_corpus(corpus, cache_dir=tmp_path / f"cache-{size}",
@@ -34,6 +33,14 @@ def test_tag_corpus_tables_equal_the_whole_corpus_functions(tmp_path, seeds, see
     assert tagged.documents["n_mentions"].sum() == len(seed_mentions)
     assert tagged.manifest["rows"]["mentions"] == len(seed_mentions)
     assert tagged.manifest["model"]["abbreviations"]
+
+
+def test_tag_corpus_keeps_extra_metadata_columns(tmp_path, make_corpus):
+    folder = make_corpus({"a.txt": "Kim met Putin.", "b.txt": "Troops left."},
+                         "doc_id,source,country\na,KCNA,KP\nb,TASS,\n")
+    documents = tag_corpus(folder, cache_dir=tmp_path / "cache").documents
+    assert list(documents.columns) == [*TAGGED_DOCUMENT_COLUMNS, "country"]
+    assert documents["country"].tolist()[0] == "KP" and documents["country"].isna().tolist()[1]
 
 
 def test_tag_corpus_reuses_stored_tables_until_an_input_changes(tmp_path, make_corpus):
@@ -56,6 +63,7 @@ def test_read_tagged_reads_only_what_is_asked(tmp_path):
     tokens = read_tagged(tagged.folder, tables=["tokens"], doc_ids=[doc_id])
     assert tokens.documents is None and set(tokens.tokens["doc_id"]) == {doc_id}
     assert len(tokens.tokens) == tagged.documents["n_tokens"].iloc[0]
+    assert read_tagged(tagged.folder, tables=["tokens"], doc_ids=[]).tokens.empty
     with pytest.raises(KursklibError, match="unknown table"):
         read_tagged(tagged.folder, tables=["words"])
     with pytest.raises(KursklibError, match="not a tagged corpus"):
@@ -70,3 +78,9 @@ def test_tag_corpus_with_a_user_gazetteer_tags_its_actors(tmp_path, make_corpus)
     tagged = tag_corpus(folder, gazetteer=gazetteer, cache_dir=tmp_path / "cache")
     assert "rsf" in set(tagged.mentions["actor_id"])
     assert tagged.mentions.equals(tag_actors(read_corpus(folder), gazetteer=gazetteer))
+
+
+def test_tag_corpus_refuses_stopwords_given_as_one_string(tmp_path, make_corpus):
+    folder = make_corpus({"a.txt": "Troops said they left."})
+    with pytest.raises(KursklibError, match="^stopwords: a list of names, not the string 'said'"):
+        tag_corpus(folder, cache_dir=tmp_path / "cache", stopwords="said")

@@ -48,18 +48,12 @@ def test_build_timeline_corroborates_only_specific_shared_statements(make_corpus
     assert list(timeline["n_independent"]) == [2, 2] if corroborated else [1, 1]
 
 
-MODAL_PENDING = pytest.mark.xfail(strict=True, reason="modal futures resolve forward once "
-                                   "the rebuilt date tagger (branch dates) lands")
-
-
 @pytest.mark.parametrize("sentence, expected", [
     ("Putin will meet Kim Jong Un in August.", "2024-08"),
     ("Kim Jong Un is expected to visit Moscow in August.", "2024-08"),
     ("Putin plans to travel to Pyongyang in August.", "2024-08"),
-    pytest.param("Talks could open in Geneva in August, Putin said.", "2024-08",
-                 marks=MODAL_PENDING),
-    pytest.param("Talks would resume in February, Zelensky said.", "2025-02",
-                 marks=MODAL_PENDING),
+    ("Talks could open in Geneva in August, Putin said.", "2024-08"),
+    ("Talks would resume in February, Zelensky said.", "2025-02"),
     # What already happened stays in the past.
     ("Putin met Kim Jong Un in Vladivostok in August.", "2023-08"),
 ])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
@@ -75,6 +76,48 @@ def build_cooccurrence(mentions: pd.DataFrame, *, unit: str = "sentence") -> pd.
         ascending=[False, True, True], kind="stable").reset_index(drop=True)
     return table[COOCCURRENCE_COLUMNS].astype({"actor_id": "string", "other_id": "string",
                                                "n_sentences": "int64", "n_documents": "int64"})
+
+
+def build_network(pairs: pd.DataFrame, counts: pd.DataFrame, *, top: int = 15,
+                  weight: str = "n_sentences", max_edges: int | None = None) -> pd.DataFrame:
+    """Keep the actor pairs a network chart of the ``top`` actors draws.
+
+    Of the pairs among the ``top`` most mentioned actors, the ``max_edges`` strongest
+    (default: twice ``top``) are kept, and each actor's strongest pair with them, so
+    that a large corpus does not give every actor an edge to every other.
+
+    Args:
+        pairs: Output of ``build_cooccurrence``.
+        counts: Output of ``count_mentions`` by ``actor_id``.
+        weight: The pair column that ranks the pairs.
+
+    Returns:
+        ``actor_id, other_id, actor_name, other_name, n_sentences, n_documents``;
+        strongest first.
+
+    Example:
+        >>> mentions = tag_actors(corpus)
+        >>> network = build_network(build_cooccurrence(mentions), count_mentions(mentions), top=3)
+        >>> network[["actor_name", "other_name", "n_sentences"]].values.tolist()[0]
+        ['Kursk Oblast', 'North Korea', 2]
+    """
+    if weight not in ("n_sentences", "n_documents"):
+        raise ArgumentError(f"weight must be 'n_sentences' or 'n_documents', not {weight!r}")
+    names = counts.head(max(top, 0)).set_index("actor_id")["actor_name"]
+    edges = pairs[pairs["actor_id"].isin(names.index) & pairs["other_id"].isin(names.index)
+                  & (pairs[weight] > 0)]
+    edges = edges.sort_values([weight, "actor_id", "other_id"], ascending=[False, True, True],
+                              kind="stable")
+    # An edge is an actor's strongest if one of its ends is met there first, in rank order.
+    ends = pd.Series(edges[["actor_id", "other_id"]].to_numpy().ravel())
+    strongest = ~ends.duplicated().to_numpy().reshape(-1, 2).all(axis=1)
+    rank = np.arange(len(edges))
+    edges = edges[(rank < (2 * top if max_edges is None else max_edges)) | strongest]
+    edges = edges.assign(actor_name=edges["actor_id"].map(names),
+                         other_name=edges["other_id"].map(names))
+    return edges[["actor_id", "other_id", "actor_name", "other_name", "n_sentences",
+                  "n_documents"]].reset_index(drop=True).astype({"actor_name": "string",
+                                                                 "other_name": "string"})
 
 
 def _pairs(mentions: pd.DataFrame, unit: list[str]) -> pd.DataFrame:

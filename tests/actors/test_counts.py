@@ -7,6 +7,7 @@ import pytest
 from kursklib import (
     KursklibError,
     build_cooccurrence,
+    build_network,
     count_mentions,
     find_unlisted_names,
     read_corpus,
@@ -58,3 +59,23 @@ def test_find_unlisted_names_reads_only_the_given_mentions(make_corpus):
     mentions = tag_actors(corpus)
     assert len(find_unlisted_names(mentions, corpus.sentences)) == 1
     assert find_unlisted_names(mentions[mentions["listed"]], corpus.sentences).empty
+
+
+def test_build_network_keeps_the_strongest_pairs_and_each_actors_strongest(seed_mentions):
+    counts = count_mentions(seed_mentions)
+    pairs = build_cooccurrence(seed_mentions)
+    network = build_network(pairs, counts, top=6, max_edges=2)
+    top = set(counts["actor_id"].head(6))
+    assert set(network["actor_id"]) | set(network["other_id"]) <= top
+    assert network[["actor_id", "other_id"]].head(2).values.tolist() == pairs[
+        pairs["actor_id"].isin(top) & pairs["other_id"].isin(top)][
+        ["actor_id", "other_id"]].head(2).values.tolist()
+    ends = set(network["actor_id"]) | set(network["other_id"])
+    linked = set(pairs.loc[pairs["actor_id"].isin(top) & pairs["other_id"].isin(top),
+                           ["actor_id", "other_id"]].to_numpy().ravel())
+    assert ends == linked  # every actor with a pair keeps its strongest one
+    assert network["actor_name"].iloc[0] == "North Korea" or network["other_name"].iloc[0] == (
+        "North Korea")
+    assert len(build_network(pairs, counts, top=6)) >= len(network)
+    with pytest.raises(KursklibError, match="weight must be"):
+        build_network(pairs, counts, weight="n_words")
