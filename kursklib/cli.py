@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
 import os
 import shutil
@@ -70,6 +71,7 @@ def _build_parser() -> argparse.ArgumentParser:
                      "$KURSKLIB_CACHE_DIR, else the user cache)")
     tag.add_argument("--batch-size", type=int, default=BATCH_DOCUMENTS,
                      help=f"documents tagged at a time (default: {BATCH_DOCUMENTS})")
+    _add_dask_arguments(tag)
     tag.set_defaults(run=_run_tag)
     figures = commands.add_parser("figures", help="run every notebook and regenerate its figures")
     figures.add_argument("--corpus", default=str(PROJECT_ROOT / "seeds"),
@@ -84,6 +86,7 @@ def _build_parser() -> argparse.ArgumentParser:
                          metavar=("NAME", "VALUE"),
                          help="notebook parameter, given to the notebooks that declare it")
     figures.add_argument("--notebooks", default=str(NOTEBOOKS_DIR), help=argparse.SUPPRESS)
+    _add_dask_arguments(figures)
     figures.set_defaults(run=_run_figures)
     gazetteer = commands.add_parser("gazetteer", help="grow a gazetteer from a corpus")
     gazetteer_commands = gazetteer.add_subparsers(required=True, metavar="ACTION")
@@ -100,6 +103,42 @@ def _build_parser() -> argparse.ArgumentParser:
                          help="leave out names mentioned fewer times (default: 2)")
     suggest.set_defaults(run=_run_suggest)
     return parser
+
+
+def _add_dask_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--workers", type=int, metavar="N",
+                        help="tag on a local Dask cluster of N worker processes")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="tag on the Dask cluster at ADDRESS, e.g. tcp://host:8786 "
+                        "(default: $DASK_SCHEDULER_ADDRESS)")
+
+
+def _dask_cluster(args: argparse.Namespace) -> dict[str, object]:
+    """Where to tag: ``{}`` (in this process), ``{"workers": N}`` or ``{"scheduler": ADDRESS}``."""
+    if args.workers is not None and args.scheduler:
+        raise ArgumentError("give --workers or --scheduler, not both")
+    if args.workers is not None:
+        chosen: dict[str, object] = {"workers": args.workers}
+    elif args.scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS"):
+        chosen = {"scheduler": args.scheduler or os.environ["DASK_SCHEDULER_ADDRESS"]}
+    else:
+        return {}
+    try:
+        import kursklib.cluster  # noqa: F401
+    except ModuleNotFoundError as error:
+        if error.name not in ("dask", "distributed"):
+            raise
+        raise ArgumentError("--workers and --scheduler need Dask: pip install "
+                            "'kursklib[dask]'") from None
+    return chosen
+
+
+def _dask_client(cluster: dict[str, object]) -> contextlib.AbstractContextManager:
+    if not cluster:
+        return contextlib.nullcontext()
+    from .cluster import open_client
+
+    return open_client(**cluster)
 
 
 def _run_suggest(args: argparse.Namespace) -> int:
@@ -129,8 +168,10 @@ def _run_info(args: argparse.Namespace) -> int:
 
 
 def _run_tag(args: argparse.Namespace) -> int:
-    tagged = tag_corpus(args.corpus, metadata=args.metadata, gazetteer=args.gazetteer or None,
-                        cache_dir=args.cache or None, batch_size=args.batch_size, tables=[])
+    with _dask_client(_dask_cluster(args)) as client:
+        tagged = tag_corpus(args.corpus, metadata=args.metadata,
+                            gazetteer=args.gazetteer or None, cache_dir=args.cache or None,
+                            batch_size=args.batch_size, tables=[], client=client)
     rows = ", ".join(f"{count} {name}" for name, count in tagged.manifest["rows"].items())
     print(tagged.folder)
     print(f"kursk: {rows}", file=sys.stderr)
@@ -143,19 +184,21 @@ def _run_figures(args: argparse.Namespace) -> int:
     written = run_notebooks(
         corpus=Path(args.corpus), output=Path(args.output), gazetteer=args.gazetteer,
         gazetteer_only=args.gazetteer_only, parameters=dict(args.parameter),
-        notebooks_dir=Path(args.notebooks))
+        notebooks_dir=Path(args.notebooks), cluster=_dask_cluster(args))
     print(f"kursk: {len(written)} files written to {args.output}", file=sys.stderr)
     return 0
 
 
 def run_notebooks(*, corpus: Path, output: Path, gazetteer: str = "",
                   gazetteer_only: bool = False, parameters: dict[str, str] | None = None,
-                  notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
+                  notebooks_dir: Path = NOTEBOOKS_DIR, cluster: dict[str, object] | None = None
+                  ) -> list[Path]:
     """Run every notebook with papermill and publish its files into ``output`` together.
 
     Notebooks write into a staging folder beside ``output``; only when all succeed are
     the files moved into place, so a failure leaves the previous figures untouched.
-    Executed notebooks are kept in ``output/executed`` for inspection.
+    Executed notebooks are kept in ``output/executed`` for inspection. ``cluster``
+    (``{"workers": N}`` or ``{"scheduler": ADDRESS}``) tags on Dask.
 
     Returns:
         The files written into ``output``.
@@ -173,7 +216,7 @@ def run_notebooks(*, corpus: Path, output: Path, gazetteer: str = "",
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
             folder = pool.submit(_tag_folder, corpus.resolve(),
                                  Path(gazetteer).resolve() if gazetteer else None,
-                                 gazetteer_only).result()
+                                 gazetteer_only, cluster or {}).result()
         print(f"kursk: tagged corpus in {folder}", file=sys.stderr)
         for number, notebook in enumerate(notebooks, 1):
             print(f"kursk: [{number}/{len(notebooks)}] {notebook.name}", file=sys.stderr)
@@ -193,9 +236,11 @@ def run_notebooks(*, corpus: Path, output: Path, gazetteer: str = "",
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _tag_folder(corpus: Path, gazetteer: Path | None, gazetteer_only: bool) -> Path:
+def _tag_folder(corpus: Path, gazetteer: Path | None, gazetteer_only: bool,
+                cluster: dict[str, object]) -> Path:
     chosen = load_gazetteer(gazetteer, include_default=not gazetteer_only) if gazetteer else None
-    return tag_corpus(corpus, gazetteer=chosen, tables=[]).folder
+    with _dask_client(cluster) as client:
+        return tag_corpus(corpus, gazetteer=chosen, tables=[], client=client).folder
 
 
 def _check_parameters(notebooks: list[Path], parameters: dict[str, str]

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from .dataset import ParquetDataset, scan_dataset
 from .decode import NEWLINES, decode_bytes
 from .errors import CorpusError, KursklibWarning, MetadataError, first_line
 from .sentences import SentenceIndex, find_headlines, split_sentences
@@ -90,10 +92,12 @@ class CorpusSource:
         path: The folder or table (``None`` for a DataFrame).
         doc_ids: Every document's id, in the order ``read`` returns them.
         files: A folder's ``.txt`` files, one per doc_id (empty for a table).
-        table: A table's documents, text included (``None`` for a folder).
+        table: A ``.csv``/``.jsonl`` table's documents, text included (else ``None``).
         metadata: The metadata rows to apply (``None`` for none).
         extra_columns: Metadata columns beyond ``METADATA_COLUMNS`` (``country``, ...),
             kept after ``DOCUMENT_COLUMNS`` as strings.
+        dataset: A Parquet file's or folder's index (else ``None``): read a row group
+            at a time.
     """
 
     path: Path | None
@@ -102,6 +106,7 @@ class CorpusSource:
     table: pd.DataFrame | None = field(default=None, repr=False)
     metadata: pd.DataFrame | None = field(default=None, repr=False)
     extra_columns: list[str] = field(default_factory=list)
+    dataset: ParquetDataset | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.doc_ids)
@@ -110,6 +115,9 @@ class CorpusSource:
         """Read documents ``first`` to ``last`` (exclusive): the ``Corpus.documents`` rows."""
         if self.table is not None:
             documents = self.table.iloc[first:last]
+        elif self.dataset is not None:
+            documents = pd.concat([_table_documents(rows, path, lines=lines) for path, rows, lines
+                                   in self.dataset.read(first, last)] or [_read_files([])])
         else:
             documents = _read_files(self.files[first:last])
         if self.metadata is not None:
@@ -122,13 +130,34 @@ class CorpusSource:
         for first in range(0, len(self), size):
             yield self.read(first, first + size)
 
+    def part(self, first: int, last: int) -> CorpusSource:
+        """Documents ``first`` to ``last`` (exclusive) as a source of their own."""
+        metadata = self.metadata
+        if metadata is not None:
+            metadata = metadata[metadata["doc_id"].isin(self.doc_ids[first:last])]
+            metadata.attrs["path"] = self.metadata.attrs["path"]
+        return CorpusSource(
+            path=self.path, doc_ids=self.doc_ids[first:last], files=self.files[first:last],
+            table=None if self.table is None else self.table.iloc[first:last], metadata=metadata,
+            dataset=None if self.dataset is None else self.dataset.part(first, last),
+            extra_columns=self.extra_columns)
+
+    def sizes(self) -> np.ndarray:
+        """Per document, about how many bytes of text it holds (to cut the corpus in parts)."""
+        if self.dataset is not None:
+            return self.dataset.sizes
+        if self.table is not None:
+            return self.table["text"].str.len().to_numpy()
+        return np.array([file.stat().st_size for file in self.files], dtype=np.int64)
+
     def fingerprint(self) -> str:
         """A hash of every byte the documents and metadata are read from, and where."""
         digest = hashlib.blake2b(digest_size=16)
         digest.update(str(self.path.resolve() if self.path else "").encode())
         if self.table is not None and self.path is None:
             digest.update(pd.util.hash_pandas_object(self.table, index=False).to_numpy())
-        for file in self.files or ([self.path] if self.path else []):
+        files = self.files or (self.dataset.files if self.dataset else [])
+        for file in files or ([self.path] if self.path else []):
             digest.update(f"\0{file.name}\0{file.stat().st_size}\0".encode())
             digest.update(file.read_bytes())
         if self.metadata is not None:
@@ -147,6 +176,7 @@ def open_corpus(path: str | Path | pd.DataFrame, *,
         >>> source.doc_ids, source.read(0, 1)["text"].tolist()
         (['a', 'b'], ['A.'])
     """
+    dataset = None
     if isinstance(path, pd.DataFrame):
         table, path, files = _table_documents(path, Path("<table>"), first_line=1), None, []
     else:
@@ -154,11 +184,14 @@ def open_corpus(path: str | Path | pd.DataFrame, *,
         table, files = (None, _list_folder(path)) if path.is_dir() else (_read_path(path), [])
         if metadata is None and path.is_dir() and (path / "metadata.csv").is_file():
             metadata = path / "metadata.csv"
+        if (path.is_dir() and not files and next(path.rglob("*.parquet"), None)) or (
+                path.is_file() and path.suffix.lower() == ".parquet"):
+            dataset = scan_dataset(path)
     if table is not None:
         table = table.sort_values("doc_id", kind="stable").reset_index(drop=True)
         doc_ids = table["doc_id"].tolist()
     else:
-        doc_ids = [file.stem for file in files]
+        doc_ids = dataset.doc_ids if dataset else [file.stem for file in files]
     if not doc_ids:
         raise CorpusError("no readable documents", path=path)
     rows = None
@@ -168,10 +201,12 @@ def open_corpus(path: str | Path | pd.DataFrame, *,
     extra = [name for frame in (table, rows) if frame is not None for name in frame.columns
              if name not in (*DOCUMENT_COLUMNS, "line")]
     return CorpusSource(path=path, doc_ids=doc_ids, files=files, table=table, metadata=rows,
-                        extra_columns=list(dict.fromkeys(extra)))
+                        extra_columns=list(dict.fromkeys(extra)), dataset=dataset)
 
 
-def _read_path(path: Path) -> pd.DataFrame:
+def _read_path(path: Path) -> pd.DataFrame | None:
+    if path.is_file() and path.suffix.lower() == ".parquet":
+        return None  # a dataset of one file
     if path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
         return _read_table(path)
     if path.exists():
@@ -214,14 +249,11 @@ def _read_files(files: list[Path]) -> pd.DataFrame:
 def _read_table(path: Path) -> pd.DataFrame:
     suffix = path.suffix.lower()
     try:
-        if suffix == ".parquet":
-            table = pd.read_parquet(path)
+        text, _ = decode_bytes(path.read_bytes(), path=path)
+        if suffix == ".csv":
+            table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
         else:
-            text, _ = decode_bytes(path.read_bytes(), path=path)
-            if suffix == ".csv":
-                table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-            else:
-                table = pd.read_json(io.StringIO(text), lines=True, dtype=False)
+            table = pd.read_json(io.StringIO(text), lines=True, dtype=False)
     except CorpusError:
         raise
     except (ValueError, OSError, pd.errors.ParserError) as error:
@@ -231,8 +263,10 @@ def _read_table(path: Path) -> pd.DataFrame:
     return _table_documents(table, path, first_line=2 if suffix == ".csv" else 1)
 
 
-def _table_documents(table: pd.DataFrame, path: Path, *, first_line: int) -> pd.DataFrame:
-    """Documents from a table's ``text`` column (and ``doc_id`` and metadata, if any)."""
+def _table_documents(table: pd.DataFrame, path: Path, *, first_line: int = 1,
+                     lines: list[int] | None = None) -> pd.DataFrame:
+    """Documents from a table's ``text`` column (and ``doc_id`` and metadata, if any), its
+    rows on consecutive lines from ``first_line``, or on ``lines``."""
     if "text" not in table.columns:
         raise CorpusError(f"no 'text' column (columns: {', '.join(map(str, table.columns))})",
                           path=path)
@@ -244,8 +278,10 @@ def _table_documents(table: pd.DataFrame, path: Path, *, first_line: int) -> pd.
     kept = [*METADATA_COLUMNS[1:], *_extra_columns(table.columns.drop("text"), path)]
     rows = []
     seen: dict[str, int] = {}
-    for position, (doc_id, raw) in enumerate(zip(doc_ids, table["text"], strict=True)):
-        line = position + first_line
+    # Columns as lists: indexing a Series cell by cell is slow.
+    values = {column: table[column].tolist() for column in kept if column in table.columns}
+    for position, (doc_id, raw) in enumerate(zip(doc_ids, table["text"].tolist(), strict=True)):
+        line = lines[position] if lines else position + first_line
         if doc_id in seen:
             raise CorpusError(f"duplicate doc_id {doc_id!r} (first on line {seen[doc_id]})",
                               path=path, line=line)
@@ -256,9 +292,9 @@ def _table_documents(table: pd.DataFrame, path: Path, *, first_line: int) -> pd.
                           KursklibWarning, stacklevel=3)
             continue
         row = {"doc_id": doc_id, "text": text, "encoding": "", "path": str(path)}
-        for column in kept:
-            if column in table.columns and not _is_missing(table[column].iloc[position]):
-                row[column] = table[column].iloc[position]
+        for column, cells in values.items():
+            if not _is_missing(cells[position]):
+                row[column] = cells[position]
         rows.append(row)
     documents = pd.DataFrame(rows, columns=["doc_id", "text", "encoding", "path", *kept])
     if "published" in table.columns:

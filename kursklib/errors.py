@@ -22,11 +22,20 @@ class KursklibError(Exception):
         self.line = line
         super().__init__(self._format())
 
+    def __reduce__(self) -> tuple:
+        """Pickle with the location kept (a Dask worker's error reaches the client whole)."""
+        return _rebuild, (type(self), self.problem, self.path, self.line)
+
     def _format(self) -> str:
         if self.path is None:
             return self.problem
         where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.problem}"
+
+
+def _rebuild(kind: type[KursklibError], problem: str, path: Path | None, line: int | None
+             ) -> KursklibError:
+    return kind(problem, path=path, line=line)
 
 
 class CorpusError(KursklibError):
@@ -71,6 +80,10 @@ def as_names(value: object, argument: str) -> list[str]:
         raise ArgumentError(f"{argument}: a list of names, not the string {value!r} "
                             "(papermill takes a list with -y, not -p)")
     return list(value)  # type: ignore[call-overload]
+
+
+class TaggingError(KursklibError):
+    """A document could not be tagged (a bug to report, naming the document)."""
 
 
 def first_line(text: object) -> str:

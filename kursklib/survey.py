@@ -46,7 +46,9 @@ class CorpusModel:
         return {"abbreviations": sorted(punkt.abbrev_types),
                 "collocations": sorted(map(list, punkt.collocations)),
                 "sentence_starters": sorted(punkt.sent_starters),
-                "orthography": dict(sorted(punkt.ortho_context.items())),
+                # A lookup adds a 0 to this defaultdict: what was looked up is no part of it.
+                "orthography": dict(sorted((word, flags) for word, flags
+                                           in punkt.ortho_context.items() if flags)),
                 "lowercase_words": len(self.lowercase_words),
                 "definitions": dict(sorted(self.definitions.items()))}
 
@@ -62,24 +64,92 @@ def survey_corpus(batches: Iterable[pd.DataFrame], *, language: str = "en") -> C
         >>> "soldiers" in model.lowercase_words
         True
     """
-    parts: list[str] = []
-    size = 0
-    words: set[str] = set()
-    definitions: dict[str, str] = {}
-    cues = name_cues(language)
+    merged = SurveyMerge(language)
     for documents in batches:
-        texts = documents["text"].tolist()
-        for text in texts:
-            for form, name in find_definitions(text, cues).items():
-                definitions.setdefault(form, name)
-        if size < PUNKT_TRAINING_CHARS:
-            more = training_sample(texts, map(document_segments, texts),
-                                   limit=PUNKT_TRAINING_CHARS - size)
-            parts.extend(more)
-            size += sum(map(len, more))
-        words.update(lowercase_words(texts))
-    return CorpusModel(punkt=train_punkt("\n\n".join(parts), language),
-                       lowercase_words=frozenset(words), definitions=definitions)
+        merged.add(survey_part(documents, language=language, sample=merged.missing))
+    return merged.model()
+
+
+@dataclass(frozen=True)
+class SurveyPart:
+    """What one run of consecutive documents teaches (see ``CorpusModel``).
+
+    Attributes:
+        sample: The first body segments, up to ``sample`` characters (``survey_part``).
+        words: The words seen in lower case.
+        definitions: Acronym or alias → full name, the first in document order.
+    """
+
+    sample: list[str]
+    words: frozenset[str]
+    definitions: dict[str, str]
+
+
+def survey_part(documents: pd.DataFrame, *, language: str = "en",
+                sample: int = PUNKT_TRAINING_CHARS) -> SurveyPart:
+    """Survey consecutive documents on their own; ``SurveyMerge`` joins parts in order.
+
+    Example:
+        >>> sorted(survey_part(corpus.documents).words)[:3]
+        ['analyst', 'and', "country's"]
+    """
+    texts = documents["text"].tolist()
+    cues = name_cues(language)
+    definitions: dict[str, str] = {}
+    for text in texts:
+        for form, name in find_definitions(text, cues).items():
+            definitions.setdefault(form, name)
+    parts = training_sample(texts, map(document_segments, texts), limit=sample) if (
+        sample > 0) else []
+    return SurveyPart(sample=parts, words=lowercase_words(texts), definitions=definitions)
+
+
+class SurveyMerge:
+    """Parts of a survey joined in document order: the model the whole corpus teaches.
+
+    However the corpus was cut, the model is the same: the Punkt sample is the first
+    ``PUNKT_TRAINING_CHARS`` of body text, and the first definition of a form wins.
+
+    Example:
+        >>> merged = SurveyMerge("en")
+        >>> merged.add(survey_part(corpus.documents))
+        >>> merged.model().describe() == survey_corpus([corpus.documents]).describe()
+        True
+    """
+
+    def __init__(self, language: str) -> None:
+        self._language = language
+        self._parts: list[str] = []
+        self._size = 0
+        self._words: set[str] = set()
+        self._definitions: dict[str, str] = {}
+
+    @property
+    def missing(self) -> int:
+        """Characters the Punkt sample still lacks."""
+        return max(PUNKT_TRAINING_CHARS - self._size, 0)
+
+    def add(self, part: SurveyPart) -> None:
+        """Add the part that follows every part added so far."""
+        for segment in part.sample:
+            if self._size >= PUNKT_TRAINING_CHARS:
+                break
+            self._parts.append(segment)
+            self._size += len(segment)
+        self._words.update(part.words)
+        for form, name in part.definitions.items():
+            self._definitions.setdefault(form, name)
+
+    def part(self) -> SurveyPart:
+        """Every part added, as one part (to merge with others in turn)."""
+        return SurveyPart(sample=list(self._parts), words=frozenset(self._words),
+                          definitions=dict(self._definitions))
+
+    def model(self) -> CorpusModel:
+        """The model of every part added."""
+        return CorpusModel(punkt=train_punkt("\n\n".join(self._parts), self._language),
+                           lowercase_words=frozenset(self._words),
+                           definitions=self._definitions)
 
 
 def lowercase_words(texts: Iterable[str]) -> frozenset[str]:

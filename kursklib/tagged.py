@@ -10,10 +10,12 @@ import os
 import shutil
 import tempfile
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyarrow as pa
@@ -22,11 +24,22 @@ import pyarrow.parquet as pq
 from .actors import MENTION_COLUMNS, Gazetteer, load_gazetteer, tag_actors
 from .corpus import DOCUMENT_COLUMNS, Corpus, CorpusSource, open_corpus
 from .dates import DATE_COLUMNS, tag_dates
-from .errors import ArgumentError, KursklibWarning, OutputError, as_names
+from .errors import (
+    ArgumentError,
+    KursklibError,
+    KursklibWarning,
+    OutputError,
+    TaggingError,
+    as_names,
+    first_line,
+)
 from .sentences import SENTENCE_COLUMNS, split_sentences
 from .survey import CorpusModel, survey_corpus
 from .terms import DOCUMENT_TERM_COLUMNS, count_document_terms
 from .tokens import TOKEN_COLUMNS, tag_tokens
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 # The per-document counts the tagged documents table adds to ``Corpus.documents``.
 COUNT_COLUMNS = ["n_sentences", "n_tokens", "n_mentions", "n_dates"]
@@ -57,6 +70,8 @@ BATCH_DOCUMENTS = 1000
 # fewer for documents, whose rows hold whole texts, so that a row group stays small.
 ROW_GROUP_ROWS = 1 << 17
 DOCUMENT_ROW_GROUP_ROWS = 1 << 12
+# Text per Dask partition (Dask's guidance: about 100 MB a chunk).
+PARTITION_BYTES = 100_000_000
 MANIFEST = "manifest.json"
 FORMAT_VERSION = 1
 
@@ -93,8 +108,8 @@ def tag_corpus(corpus: str | Path | pd.DataFrame, *,
                gazetteer: Gazetteer | str | Path | None = None, language: str = "en",
                stopwords: Sequence[str] = (), unlisted: bool = True,
                reference_date: str | None = None, cache_dir: str | Path | None = None,
-               batch_size: int = BATCH_DOCUMENTS, tables: Iterable[str] = DEFAULT_TABLES
-               ) -> Tagged:
+               batch_size: int = BATCH_DOCUMENTS, tables: Iterable[str] = DEFAULT_TABLES,
+               client: Client | None = None, partition_bytes: int = PARTITION_BYTES) -> Tagged:
     """Tag a corpus once (sentences, actors, dates, tokens, term counts) and read the tables.
 
     The tables are kept in ``cache_dir`` under a key hashed from the corpus bytes and
@@ -104,12 +119,23 @@ def tag_corpus(corpus: str | Path | pd.DataFrame, *,
     pass learns what every batch shares (``survey_corpus``), so the tables are the same,
     byte for byte, whatever the batch size. Writing is atomic: a folder appears whole.
 
+    With a Dask ``client``, the survey and the tagging run on its workers, a partition of
+    about ``partition_bytes`` of text per task (``kursklib.cluster``), and the workers
+    write each table as a folder of part files, ``<table>/part-NNNNN.parquet``, holding
+    consecutive runs of documents in ``doc_id`` order: read in name order (as
+    ``read_tagged`` does), they hold the rows of the in-process table, in its order,
+    whatever the number of workers and partitions. The cache folder, the client and the
+    workers must share a file system (so must the corpus, unless it is a DataFrame or a
+    ``.csv``/``.jsonl`` table, which the client reads and sends).
+
     Args:
         corpus: As ``read_corpus`` takes it.
         gazetteer: As ``tag_actors`` takes it.
         cache_dir: Where tagged corpora are kept (default: ``default_cache_dir()``).
         tables: Which tables to read back into memory (see ``TABLES``); for a corpus
             larger than memory, none (``[]``), then ``read_tagged`` with ``doc_ids``.
+        client: A ``distributed.Client`` to tag on (``None``: in this process).
+        partition_bytes: About how much text a Dask partition holds.
 
     Returns:
         A ``Tagged`` with the asked tables (see ``Tagged``).
@@ -130,8 +156,14 @@ def tag_corpus(corpus: str | Path | pd.DataFrame, *,
     root = Path(cache_dir) if cache_dir else default_cache_dir()
     folder = root / key
     if not (folder / MANIFEST).is_file():
-        _write_tagged(source, folder, key=key, gazetteer=chosen, options=options,
-                      batch_size=batch_size)
+        if client is None:
+            _write_tagged(source, folder, key=key, gazetteer=chosen, options=options,
+                          batch_size=batch_size)
+        else:
+            from .cluster import write_tagged_on
+
+            write_tagged_on(client, source, folder, key=key, gazetteer=chosen, options=options,
+                            batch_size=batch_size, partition_bytes=partition_bytes)
     return read_tagged(folder, tables=tables)
 
 
@@ -156,11 +188,30 @@ def read_tagged(folder: str | Path, *, tables: Iterable[str] = DEFAULT_TABLES,
                             f"{', '.join(TABLES)}")
     # Typed, so that no document at all is an empty selection, not a type error.
     wanted = None if doc_ids is None else [("doc_id", "in", pa.array(list(doc_ids), _STRING))]
-    read = {name: pq.read_table(folder / f"{name}.parquet", filters=wanted).to_pandas(
+    files = {name: table_files(folder, name) for name in names}
+    # A file's own schema: the documents carry the corpus's extra metadata columns.
+    schemas = {name: pq.read_schema(files[name][0]) if files[name] else SCHEMAS[name]
+               for name in names}
+    read = {name: pa.concat_tables([schemas[name].empty_table(), *(
+        pq.read_table(file, filters=wanted, schema=schemas[name])
+        for file in files[name])]).to_pandas(
         types_mapper={pa.string(): pd.StringDtype()}.get) for name in names}
     if "documents" in read:
         read["documents"]["published"] = read["documents"]["published"].astype("datetime64[ns]")
     return Tagged(folder=folder, manifest=manifest, **read)
+
+
+def table_files(folder: str | Path, name: str) -> list[Path]:
+    """A tagged table's files in order: ``<name>.parquet``, or the part files a Dask run wrote.
+
+    Example:
+        >>> folder = tag_corpus(corpus.documents[["doc_id", "text"]], cache_dir=tmp).folder
+        >>> [file.name for file in table_files(folder, "mentions")]
+        ['mentions.parquet']
+    """
+    folder = Path(folder)
+    single = folder / f"{name}.parquet"
+    return [single] if single.is_file() else sorted((folder / name).glob("part-*.parquet"))
 
 
 def default_cache_dir() -> Path:
@@ -200,6 +251,69 @@ def _write_tagged(source: CorpusSource, folder: Path, *, key: str, gazetteer: Ga
                   options: dict, batch_size: int) -> None:
     """Survey, tag batch by batch into a temporary folder, then rename it into place."""
     model = survey_corpus(source.batches(batch_size), language=options["language"])
+    with staged(folder, key) as staging:
+        rows = write_part(source, {name: staging / f"{name}.parquet" for name in SCHEMAS},
+                          model=model, gazetteer=gazetteer, options=options,
+                          batch_size=batch_size)
+        write_manifest(staging, key=key, gazetteer=gazetteer, options=options, rows=rows,
+                       model=model)
+
+
+def write_part(source: CorpusSource, paths: dict[str, Path], *, model: CorpusModel,
+               gazetteer: Gazetteer | None, options: dict, batch_size: int) -> dict[str, int]:
+    """Tag a source batch by batch into one Parquet file per table: the rows of each.
+
+    Each file is written under a temporary name and renamed when whole, so a task that
+    runs twice (a worker lost, say) leaves one whole file.
+    """
+    partial = {name: path.with_name(f".{path.name}.{os.getpid()}") for name, path in paths.items()}
+    # Extra metadata columns (country, language, ...) follow the documents' columns.
+    extra = pa.schema([(name, _STRING) for name in source.extra_columns])
+    writers = {name: _TableWriter(partial[name], pa.unify_schemas([schema, extra]) if (
+        name == "documents") else schema, rows=(
+        DOCUMENT_ROW_GROUP_ROWS if name == "documents" else ROW_GROUP_ROWS))
+               for name, schema in SCHEMAS.items()}
+    step = max(batch_size, 1)
+    for first in range(0, len(source), step):
+        with warnings.catch_warnings():  # the survey has warned about these documents
+            warnings.simplefilter("ignore", KursklibWarning)
+            documents = source.read(first, first + step)
+        if documents.empty:
+            continue
+        for name, table in _tag_named(documents, model, path=source.path, gazetteer=gazetteer,
+                                      options=options).items():
+            writers[name].write(table)
+    rows = {name: writer.close() for name, writer in writers.items()}
+    for name, path in paths.items():
+        os.replace(partial[name], path)
+    return rows
+
+
+def _tag_named(documents: pd.DataFrame, model: CorpusModel, **how: object
+               ) -> dict[str, pd.DataFrame]:
+    """``tag_batch``; if it fails, the error names the first document that fails alone."""
+    try:
+        return tag_batch(documents, model, **how)
+    except KursklibError:
+        raise
+    except Exception as error:
+        what = (f"documents {documents['doc_id'].iloc[0]!r} to {documents['doc_id'].iloc[-1]!r}"
+                " could not be tagged together")
+        path = documents["path"].iloc[0]
+        for position in range(len(documents)):
+            try:
+                tag_batch(documents.iloc[position:position + 1], model, **how)
+            except Exception:  # noqa: BLE001 - any failure names this document
+                what = f"document {documents['doc_id'].iloc[position]!r} could not be tagged"
+                path = documents["path"].iloc[position]
+                break
+        raise TaggingError(f"{what} ({type(error).__name__}: {first_line(error)})",
+                           path=path) from error
+
+
+@contextmanager
+def staged(folder: Path, key: str) -> Iterator[Path]:
+    """A temporary folder beside ``folder``, renamed into place if the block succeeds."""
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{key}-"))
@@ -207,27 +321,7 @@ def _write_tagged(source: CorpusSource, folder: Path, *, key: str, gazetteer: Ga
         raise OutputError(f"cannot write the tagged corpus ({error.strerror})",
                           path=folder.parent) from None
     try:
-        # Extra metadata columns (country, language, ...) follow the documents' columns.
-        extra = pa.schema([(name, _STRING) for name in source.extra_columns])
-        writers = {name: _TableWriter(staging / f"{name}.parquet", pa.unify_schemas(
-            [schema, extra]) if name == "documents" else schema, rows=(
-                DOCUMENT_ROW_GROUP_ROWS if name == "documents" else ROW_GROUP_ROWS))
-                   for name, schema in SCHEMAS.items()}
-        for first in range(0, len(source), max(batch_size, 1)):
-            with warnings.catch_warnings():  # the survey has warned about these documents
-                warnings.simplefilter("ignore", KursklibWarning)
-                documents = source.read(first, first + max(batch_size, 1))
-            if documents.empty:
-                continue
-            for name, table in tag_batch(documents, model, path=source.path,
-                                         gazetteer=gazetteer, options=options).items():
-                writers[name].write(table)
-        rows = {name: writer.close() for name, writer in writers.items()}
-        manifest = {"format": FORMAT_VERSION, "key": key, "package": _package(),
-                    "options": options, "gazetteer": list(gazetteer.sources) if gazetteer
-                    else ["packaged"], "rows": rows, "model": model.describe()}
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n",
-                                        encoding="utf-8")
+        yield staging
         os.chmod(staging, 0o755)
         os.rename(staging, folder)
     except OSError as error:
@@ -236,6 +330,16 @@ def _write_tagged(source: CorpusSource, folder: Path, *, key: str, gazetteer: Ga
                               path=folder) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_manifest(staging: Path, *, key: str, gazetteer: Gazetteer | None, options: dict,
+                   rows: dict[str, int], model: CorpusModel) -> None:
+    """Write the manifest: package, content key, options, rows per table, the model."""
+    manifest = {"format": FORMAT_VERSION, "key": key, "package": package_files(),
+                "options": options, "gazetteer": list(gazetteer.sources) if gazetteer
+                else ["packaged"], "rows": rows, "model": model.describe()}
+    (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n",
+                                    encoding="utf-8")
 
 
 class _TableWriter:
@@ -294,7 +398,7 @@ def _arrow_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
 
 
 def _content_key(source: CorpusSource, gazetteer: Gazetteer | None, options: dict) -> str:
-    described = {"format": FORMAT_VERSION, "package": _package(), "options": options,
+    described = {"format": FORMAT_VERSION, "package": package_files(), "options": options,
                  "corpus": source.fingerprint(),
                  "gazetteer": _gazetteer_fingerprint(gazetteer or _packaged_gazetteer())}
     return hashlib.blake2b(json.dumps(described, sort_keys=True).encode(),
@@ -313,7 +417,7 @@ def _gazetteer_fingerprint(gazetteer: Gazetteer) -> str:
 
 
 @lru_cache(maxsize=1)
-def _package() -> dict[str, str]:
+def package_files() -> dict[str, str]:
     """The package version and a hash of its files: code edits invalidate the cache too."""
     root = Path(__file__).resolve().parent
     digest = hashlib.blake2b(digest_size=16)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
+import kursklib.cluster
 from kursklib import KursklibError, load_gazetteer
-from kursklib.cli import main
+from kursklib.cli import PROJECT_ROOT, main
 from tests.conftest import SEEDS
 
 
@@ -68,9 +71,23 @@ def test_kursk_figures_failure_keeps_previous_figures(tmp_path, capsys):
     assert main(["figures", "--corpus", str(corpus), "--output", str(output),
                  "-p", "period", "sideways"]) == 1
     err = capsys.readouterr().err
-    assert "03-timeline.ipynb: cell" in err and "period must be one of" in err
+    assert "01-term-frequency.ipynb: cell" in err and "period must be" in err
     assert (output / "01-term-frequency-top-terms.png").read_bytes() == b"previous"
     assert not list(tmp_path.glob(".out-staging-*"))
+
+
+@pytest.mark.slow
+def test_kursk_figures_on_two_dask_workers_are_the_committed_figures(tmp_path, capsys,
+                                                                      monkeypatch):
+    monkeypatch.setenv("KURSKLIB_CACHE_DIR", str(tmp_path / "cache"))  # tagged afresh, on Dask
+    output = tmp_path / "out"
+    assert main(["figures", "--output", str(output), "--workers", "2"]) == 0
+    assert len(list((tmp_path / "cache").glob("*/mentions/part-*.parquet"))) == 4
+    committed = sorted(path for path in (PROJECT_ROOT / "figures").iterdir() if path.is_file())
+    assert [path.name for path in committed] == sorted(
+        path.name for path in output.iterdir() if path.is_file())
+    for path in committed:
+        assert (output / path.name).read_bytes() == path.read_bytes(), path.name
 
 
 @pytest.mark.parametrize("parameter, message", [
@@ -153,3 +170,35 @@ def test_kursk_gazetteer_options_fail_in_one_line(tmp_path, capsys, arguments, m
     assert main(filled) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and message in err
+
+
+def test_kursk_tag_without_dask_is_one_line_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.delitem(sys.modules, "kursklib.cluster")
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
+    assert main(["tag", str(SEEDS), "--cache", str(tmp_path), "--workers", "2"]) == 1
+    err = capsys.readouterr().err
+    assert err == "kursk: error: --workers and --scheduler need Dask: pip install " \
+        "'kursklib[dask]'\n"
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["--workers", "0"], "--workers must be 1 or more, not 0"),
+    (["--workers", "1", "--scheduler", "tcp://127.0.0.1:9"],
+     "give --workers or --scheduler, not both"),
+    (["--scheduler", "tcp://127.0.0.1:9"],
+     "cannot reach the Dask scheduler 'tcp://127.0.0.1:9' (Timed out trying to connect"),
+    (["--scheduler", "nowhere"], "cannot reach the Dask scheduler 'nowhere' (missing port"),
+])
+def test_kursk_tag_bad_dask_arguments_are_one_line_errors(tmp_path, capsys, monkeypatch,
+                                                           arguments, message):
+    monkeypatch.setattr(kursklib.cluster, "CONNECT_TIMEOUT", "0.5s")
+    assert main(["tag", str(SEEDS), "--cache", str(tmp_path), *arguments]) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_kursk_tag_reads_the_scheduler_from_the_environment(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", "nowhere")
+    assert main(["tag", str(SEEDS), "--cache", str(tmp_path)]) == 1
+    assert "cannot reach the Dask scheduler 'nowhere'" in capsys.readouterr().err
