@@ -98,59 +98,66 @@ def _aliases() -> list[str]:
 
 
 def bench_stages(folder: Path, cache: Path) -> list[dict]:
-    """Every stage, then each peer, on one corpus folder."""
-    rows = []
+    """Every stage and each peer, then the whole tagging stage, on one corpus folder."""
+    rows: list[dict] = []
+    texts = _bench_tables(folder, rows)  # the tables are freed before the whole stage runs
+    seconds, rss, _ = _measure(lambda: tag_corpus(folder, cache_dir=cache))
+    rows.append(_row("tag_corpus (whole stage, to Parquet)", seconds, rss,
+                     sum(len(text.encode("utf-8")) for text in texts) / 1e6, len(texts)))
+    return rows
+
+
+def _row(stage: str, seconds: float, rss: int, megabytes: float, documents: int) -> dict:
+    return {"stage": stage, "documents": documents, "seconds": seconds,
+            "mb_s": megabytes / seconds, "docs_s": documents / seconds, "rss_mb": rss / 2**20}
+
+
+def _bench_tables(folder: Path, rows: list[dict]) -> list[str]:
+    """The in-memory stages, one after the other, each on the tables before it, and the
+    peers; returns the texts."""
+    from dateparser.search import search_dates
+    from flashtext import KeywordProcessor
+    from sklearn.feature_extraction.text import CountVectorizer
+
     seconds, rss, corpus = _measure(lambda: read_corpus(folder))
     texts = corpus.documents["text"].tolist()
     megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
-    documents = len(texts)
 
-    def row(stage: str, seconds: float, rss: int, *, megabytes: float = megabytes,
-            documents: int = documents) -> None:
-        rows.append({"stage": stage, "documents": documents, "seconds": seconds,
-                     "mb_s": megabytes / seconds, "docs_s": documents / seconds,
-                     "rss_mb": rss / 2**20})
+    def row(stage: str, seconds: float, rss: int) -> None:
+        rows.append(_row(stage, seconds, rss, megabytes, len(texts)))
 
     row("read_corpus (with sentences)", seconds, rss)
     tag_actors(corpus, unlisted=False)  # compile the gazetteer outside the timing
     seconds, rss, mentions = _measure(lambda: tag_actors(corpus))
     row("tag_actors (default, unlisted names)", seconds, rss)
-    seconds, rss, _ = _measure(lambda: tag_actors(corpus, unlisted=False))
-    row("tag_actors (gazetteer only)", seconds, rss)
-    seconds, rss, dates = _measure(lambda: tag_dates(corpus))
-    row("tag_dates", seconds, rss)
-    seconds, rss, (tokens, terms) = _measure(lambda: (
-        tokens := tag_tokens(corpus, mentions), count_document_terms(tokens, mentions)))
-    row("terms: tag_tokens + count_document_terms", seconds, rss)
-    seconds, rss, _ = _measure(lambda: build_timeline(dates, mentions, tokens, corpus.sentences,
-                                                      corpus.documents))
-    row("build_timeline", seconds, rss)
-    del tokens
-    seconds, rss, _ = _measure(lambda: score_keyness(terms, top=10))
-    row("score_keyness (every document)", seconds, rss)
-    del corpus, mentions, dates, terms
-    seconds, rss, _ = _measure(lambda: tag_corpus(folder, cache_dir=cache))
-    row("tag_corpus (whole stage, to Parquet)", seconds, rss)
-
-    from dateparser.search import search_dates
-    from flashtext import KeywordProcessor
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    seconds, rss, _ = _measure(lambda: CountVectorizer().fit_transform(texts))
-    row("  peer: scikit-learn CountVectorizer", seconds, rss)
+    # Each peer right after the stage it is compared with: the load of a shared machine
+    # moves within minutes, so that a ratio compares like with like.
     keywords = KeywordProcessor(case_sensitive=False)
     for alias in _aliases():
         keywords.add_keyword(alias)
     seconds, rss, _ = _measure(lambda: [keywords.extract_keywords(text, span_info=True)
                                         for text in texts])
     row("  peer: flashtext (same aliases)", seconds, rss)
+    seconds, rss, _ = _measure(lambda: tag_actors(corpus, unlisted=False))
+    row("tag_actors (gazetteer only)", seconds, rss)
+    seconds, rss, dates = _measure(lambda: tag_dates(corpus))
+    row("tag_dates", seconds, rss)
     sample = texts[:DATEPARSER_DOCUMENTS]
     search_dates(sample[0], languages=["en"])  # dateparser loads its data lazily
     seconds, rss, _ = _measure(lambda: [search_dates(text, languages=["en"]) for text in sample])
-    row(f"  peer: dateparser search_dates ({len(sample)} docs)", seconds, rss,
-        megabytes=sum(len(text.encode("utf-8")) for text in sample) / 1e6,
-        documents=len(sample))
-    return rows
+    rows.append(_row(f"  peer: dateparser search_dates ({len(sample)} docs)", seconds, rss,
+                     sum(len(text.encode("utf-8")) for text in sample) / 1e6, len(sample)))
+    seconds, rss, (tokens, terms) = _measure(lambda: (
+        tokens := tag_tokens(corpus, mentions), count_document_terms(tokens, mentions)))
+    row("terms: tag_tokens + count_document_terms", seconds, rss)
+    seconds, rss, _ = _measure(lambda: CountVectorizer().fit_transform(texts))
+    row("  peer: scikit-learn CountVectorizer", seconds, rss)
+    seconds, rss, _ = _measure(lambda: build_timeline(dates, mentions, tokens, corpus.sentences,
+                                                      corpus.documents))
+    row("build_timeline", seconds, rss)
+    seconds, rss, _ = _measure(lambda: score_keyness(terms, top=10))
+    row("score_keyness (every document)", seconds, rss)
+    return texts
 
 
 def bench_stage_only(folder: Path, cache: Path) -> list[dict]:

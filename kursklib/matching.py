@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 import ahocorasick_rs
@@ -26,6 +27,7 @@ _BMP = 0x10000
 _CHUNK = 1 << 19
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_phrase(phrase: str) -> str:
     """Fold a phrase as the matcher folds text: lower case, straight quotes, single spaces.
 

@@ -14,7 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from .errors import OutputError
-from .style import STYLE
+from .style import STYLE, capped_dpi
 
 # No software version or timestamp in a file: the same input gives the same bytes.
 _PNG_METADATA = {"Software": None}
@@ -36,9 +36,10 @@ def save_figure(figure: Figure | Axes, path: str | Path, *, close: bool = True) 
     if suffix not in ("png", "svg"):
         raise OutputError("figure files must end in .png or .svg", path=path)
     metadata = _PNG_METADATA if suffix == "png" else _SVG_METADATA
+    dpi = capped_dpi(*figure.get_size_inches(), STYLE["savefig.dpi"])
     with plt.rc_context(STYLE):
         _write_atomically(path, lambda handle: figure.savefig(handle, format=suffix,
-                                                              metadata=metadata))
+                                                              metadata=metadata, dpi=dpi))
     if close:
         plt.close(figure)
     return path

@@ -12,7 +12,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
-from .style import STYLE
+from .style import STYLE, capped_dpi
 
 TYPE_COLOURS = {"person": "#1b6ca8", "org": "#e07b39", "state": "#3a923a", "place": "#8c6bb1"}
 # Beyond this many, tick labels are thinned and cells are left unannotated.
@@ -24,7 +24,8 @@ def _new_axes(ax: Axes | None, width: float, height: float) -> Axes:
     if ax is not None:
         return ax
     with plt.rc_context(STYLE):
-        _, ax = plt.subplots(figsize=(width, height), layout="constrained")
+        _, ax = plt.subplots(figsize=(width, height), layout="constrained",
+                             dpi=capped_dpi(width, height, STYLE["figure.dpi"]))
     return ax
 
 
@@ -144,7 +145,7 @@ def plot_heatmap(table: pd.DataFrame, *, row: str, column: str, value: str,
         clipped = bool(magnitudes.size) and float(magnitudes.max()) > limit
         image = ax.imshow(values, cmap="RdBu_r" if diverging else "Blues",
                           vmin=-limit if diverging else 0, vmax=limit, aspect="auto",
-                          interpolation="nearest")
+                          interpolation="none")
         ticks = _thin_ticks(len(columns))
         ax.set_xticks(list(ticks), [column_text[i] for i in ticks], rotation=45 if len(
             columns) > 6 or max(map(len, column_text)) > 12 else 0, ha="right")

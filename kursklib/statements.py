@@ -41,9 +41,16 @@ class SentenceKeys:
     def _key(document: np.ndarray, sent_id: pd.Series) -> np.ndarray:
         return (np.asarray(document, dtype=np.int64) << 32) | sent_id.to_numpy(np.int64)
 
+    def document(self, doc_ids: pd.Series) -> np.ndarray:
+        """Per row, its document's position among the statements' documents, or -1; each
+        distinct id looked up once (a token table holds millions of rows, few ids)."""
+        codes, distinct = pd.factorize(doc_ids)
+        found = self._documents.get_indexer(np.asarray(distinct, dtype=object))
+        return np.where(codes >= 0, np.append(found, -1)[codes], -1)
+
     def locate(self, table: pd.DataFrame) -> np.ndarray:
         """Per row of a table with ``doc_id`` and ``sent_id``, its sentence's number, or -1."""
-        document = self._documents.get_indexer(table["doc_id"].astype(object))
+        document = self.document(table["doc_id"])
         key = self._key(np.maximum(document, 0), table["sent_id"])
         position = np.minimum(np.searchsorted(self._sorted, key), max(len(self._sorted) - 1, 0))
         found = (document >= 0) & (self._sorted[position] == key) if len(self._sorted) else (
@@ -56,8 +63,9 @@ class SentenceKeys:
         kept = np.flatnonzero(code >= 0)
         order = kept[np.argsort(code[kept], kind="stable")]
         bounds = np.searchsorted(code[order], np.arange(len(self) + 1))
-        ordered = np.asarray(values, dtype=object)[order] if len(order) else np.zeros(0, object)
-        return [ordered[first:last].tolist() for first, last in
+        ordered = (np.asarray(values, dtype=object)[order] if len(order)
+                   else np.zeros(0, object)).tolist()
+        return [ordered[first:last] for first, last in
                 zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)]
 
 
@@ -103,10 +111,12 @@ def sentence_keywords(keys: SentenceKeys, tokens: pd.DataFrame, dates: pd.DataFr
     words = words[words["is_alpha"] & ~words["is_stop"] & words["actor_id"].isna()
                   & ~words["lemma"].isin(_titles(language))]
     spans = dates.loc[keys.locate(dates) >= 0, ["doc_id", "start", "end"]]
+    # Joined on each document's number, not its id: the same pairs, without a string per row.
     words = pd.merge_asof(
-        words.astype({"doc_id": object}).sort_values("start", kind="stable"),
-        spans.astype({"doc_id": object}).rename(columns={"end": "span_end"}).sort_values(
-            "start", kind="stable"), on="start", by="doc_id", direction="backward")
+        words.assign(doc_id=keys.document(words["doc_id"])).sort_values("start", kind="stable"),
+        spans.assign(doc_id=keys.document(spans["doc_id"])).rename(
+            columns={"end": "span_end"}).sort_values("start", kind="stable"),
+        on="start", by="doc_id", direction="backward")
     words = words[~(words["start"] < words["span_end"])]
     shared = _shared_key_words()
     if shared:  # a key word in another language is its English lemma ("договор" → "treaty")

@@ -22,3 +22,17 @@ STYLE = {
     "svg.hashsalt": "kursklib",
     "image.cmap": "viridis",
 }
+
+# Pixels at most in a drawn figure: a huge one (a heatmap of thousands of cells) is drawn at a
+# lower resolution rather than as a 30-megapixel image that takes a gigabyte and a minute.
+MAX_PIXELS = 8_000_000
+
+
+def capped_dpi(width: float, height: float, dpi: float) -> float:
+    """``dpi``, or less for a figure of ``width`` × ``height`` inches over ``MAX_PIXELS``.
+
+    Example:
+        >>> capped_dpi(8.0, 6.0, 150), capped_dpi(40.0, 40.0, 150)
+        (150, 70)
+    """
+    return min(dpi, int((MAX_PIXELS / (width * height)) ** 0.5))

@@ -367,7 +367,7 @@ class _TableWriter:
         self._written = 0
 
     def write(self, frame: pd.DataFrame) -> None:
-        table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
+        table = _arrow_table(frame, self._schema)
         self._pending.append(table.replace_schema_metadata(None))
         self._rows += len(table)
         if self._rows >= self._group:
@@ -388,6 +388,26 @@ class _TableWriter:
         self._pending = [table.slice(whole)] if whole < len(table) else []
         self._rows = len(table) - whole
         self._written += whole
+
+
+def _arrow_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
+    """``pa.Table.from_pandas(frame, schema=schema)``, but each categorical column taken from
+    its categories by code in Arrow, not converted a string per row (5x on the tokens)."""
+    categorical = {name for name in schema.names
+                   if isinstance(frame[name].dtype, pd.CategoricalDtype)}
+    if not categorical:
+        return pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+    rest = pa.Table.from_pandas(frame, schema=pa.schema(
+        [item for item in schema if item.name not in categorical]), preserve_index=False)
+    columns = []
+    for item in schema:
+        if item.name not in categorical:
+            columns.append(rest.column(item.name))
+            continue
+        column = frame[item.name].array
+        values = pa.array(column.categories.to_numpy(dtype=object), type=item.type)
+        columns.append(values.take(pa.array(column.codes, mask=column.codes < 0)))
+    return pa.Table.from_arrays(columns, schema=schema)
 
 
 def _content_key(source: CorpusSource, gazetteer: Gazetteer | None, options: dict) -> str:

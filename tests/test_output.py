@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from PIL import Image
 
 from kursklib import (
     KursklibError,
     count_terms,
+    plot_heatmap,
     plot_term_counts,
     save_chart,
     save_figure,
     write_table,
 )
+from kursklib.style import MAX_PIXELS
 
 
 def test_save_chart_writes_byte_identical_files(tmp_path, seed_terms):
@@ -34,6 +37,21 @@ def test_save_figure_rejects_unknown_format_and_unwritable_folder(tmp_path, seed
     blocker.write_text("x")
     with pytest.raises(KursklibError, match=r"file/chart\.png: cannot write"):
         save_figure(ax, blocker / "chart.png")
+
+
+def test_a_huge_heatmap_is_drawn_within_the_pixel_budget(tmp_path):
+    """A heatmap of thousands of cells is written at a lower resolution (not 30 megapixels),
+    and its SVG holds the cell matrix itself, one pixel per cell, not a raster of the page."""
+    table = pd.DataFrame([(f"t{row}", f"d{column}", row * column % 7)
+                          for row in range(150) for column in range(30)],
+                         columns=["term", "doc_id", "n"])
+    ax = plot_heatmap(table, row="term", column="doc_id", value="n",
+                      rows=[f"t{row}" for row in range(150)])
+    assert ax.figure.dpi * ax.figure.dpi * ax.figure.get_size_inches().prod() <= MAX_PIXELS
+    png, svg = save_chart(ax, tmp_path, "huge")
+    width, height = Image.open(png).size
+    assert width * height <= MAX_PIXELS * 1.1  # the tight box may pad a little
+    assert b'width="30" height="150"' in svg.read_bytes()
 
 
 def test_write_table_spells_periods_as_pandas_does(tmp_path):

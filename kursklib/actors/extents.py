@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from .cues import NAME_WORD, NameCues, is_sentence_initial, plain
@@ -38,12 +39,58 @@ def split_run(text: str, start: int, end: int, sentence_start: int,
     comes only after the "and"), and so is "International Organization for Migration" ("for"
     after a head word). Leading titles, labels and sentence-initial common words are trimmed.
 
+    A run is cut once per distinct spelling (and whether it opens its sentence): the cut
+    reads nothing outside the run but that, so a corpus's many repeats of a name cost one.
+
     Example:
         >>> from kursklib.actors.cues import name_cues
         >>> text = "Burhan and Hemedti met Sudan's Sovereignty Council."
         >>> [text[p.start:p.end] for p in split_run(text, 0, 18, 0, frozenset(), name_cues("en"))]
         ['Burhan', 'Hemedti']
     """
+    run = text[start:end]
+    # Only the first word of a run can open its sentence when the run starts with a word
+    # character and holds no colon (a label, "Quote: "): then the run's own text and one
+    # flag decide the cut (see ``_cut``), and the cut is memoised on them.
+    if not run[:1].isalnum() or ":" in run:
+        return _cut(text, start, end, lambda word: is_sentence_initial(text, sentence_start, word),
+                    vocabulary, cues)
+    initial = is_sentence_initial(text, sentence_start, start)
+    memo = _memo(vocabulary, cues)
+    pieces = memo.get((run, initial))
+    if pieces is None:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        pieces = memo[(run, initial)] = tuple(_cut(
+            run, 0, len(run), lambda word: initial and word == 0, vocabulary, cues))
+    return [piece._replace(start=piece.start + start, end=piece.end + start) for piece in pieces]
+
+
+# Distinct runs remembered per vocabulary and cues; past this the memo starts afresh.
+_MEMO_SIZE = 1 << 18
+_MEMOS: dict[tuple[int, int], tuple[frozenset[str], NameCues, dict]] = {}
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+def _memo(vocabulary: frozenset[str], cues: NameCues) -> dict:
+    """The memo of cut runs for one vocabulary and one language's cues (held, so that
+    their ids are not reused while the memo lives). Every empty vocabulary shares one memo
+    (``frozenset()`` is a new object each time), and a new memo evicts only the oldest."""
+    vocabulary = vocabulary or _NO_WORDS
+    key = (id(vocabulary), id(cues))
+    found = _MEMOS.get(key)
+    if found is None or found[0] is not vocabulary or found[1] is not cues:
+        if len(_MEMOS) >= 4:
+            del _MEMOS[next(iter(_MEMOS))]
+        found = _MEMOS[key] = (vocabulary, cues, {})
+    return found[2]
+
+
+def _cut(text: str, start: int, end: int, initial: Callable[[int], bool],
+         vocabulary: frozenset[str], cues: NameCues) -> list[Piece]:
+    """``split_run``, with ``initial(word_start)`` telling whether a word opens its sentence."""
     whole = text[start:end].rstrip(_EDGE)
     if not whole.strip():
         return []
@@ -56,7 +103,7 @@ def split_run(text: str, start: int, end: int, sentence_start: int,
     current: list[tuple[int, int]] = []
 
     def close(**edges: object) -> None:
-        words = _trimmed(text, current, sentence_start, vocabulary, cues, first=not pieces)
+        words = _trimmed(text, current, initial, vocabulary, cues, first=not pieces)
         if words:
             pieces.append(Piece(words[0][0], words[-1][1], **edges))
         current.clear()
@@ -109,7 +156,7 @@ def _joins_one_name(text: str, before: list[tuple[int, int]], after: list[tuple[
     return bool(following) and following[-1] in cues.org_suffixes
 
 
-def _trimmed(text: str, words: list[tuple[int, int]], sentence_start: int,
+def _trimmed(text: str, words: list[tuple[int, int]], initial_at: Callable[[int], bool],
              vocabulary: frozenset[str], cues: NameCues, *, first: bool
              ) -> list[tuple[int, int]]:
     """The name words of a piece: without leading titles, labels, particles and common words,
@@ -119,7 +166,7 @@ def _trimmed(text: str, words: list[tuple[int, int]], sentence_start: int,
     institution = bool(words) and plain(text[slice(*words[-1])]) in (
         cues.org_suffixes | cues.place_suffixes)
     not_start = cues.not_name_start - cues.titles if institution else cues.not_name_start
-    initial = first and bool(words) and is_sentence_initial(text, sentence_start, words[0][0])
+    initial = first and bool(words) and initial_at(words[0][0])
     while words and (plain(text[slice(*words[0])]) in not_start | cues.locatives | cues.groups
                      or (initial and plain(text[slice(*words[0])]) in vocabulary | cues.openers)
                      or text[words[0][0]].islower() and "-" not in text[slice(*words[0])]):

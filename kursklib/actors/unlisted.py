@@ -309,18 +309,15 @@ class _Document:
                       ) -> list[UnlistedMatch]:
         """Names of the body found again in a headline, where capitals prove nothing."""
         known = {self.text[n.start:n.end]: n for n in names}
-        if not known:
+        headlines = [(start, end) for start, end, is_headline in sentences if is_headline]
+        if not known or not headlines:
             return []
-        pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(
-            map(re.escape, sorted(known, key=len, reverse=True))) + r")(?![\w-])")
+        spellings = sorted(known, key=len, reverse=True)  # the longest first, as a regex would
         found = []
-        for start, end, is_headline in sentences:
-            if not is_headline:
-                continue
-            for match in pattern.finditer(self.text, start, end):
-                if not _overlaps(occupied, match.start(), match.end()):
-                    found.append(known[match.group()]._replace(start=match.start(),
-                                                               end=match.end()))
+        for start, end in headlines:
+            for first, last, word in _find_words(self.text, spellings, start, end):
+                if not _overlaps(occupied, first, last):
+                    found.append(known[spellings[word]]._replace(start=first, end=last))
         return found
 
 
@@ -346,11 +343,46 @@ def _surnames(text: str, names: list[UnlistedMatch], occupied: list[tuple[int, i
                 surnames.setdefault(form, name)
     found = []
     for surname, name in surnames.items():
-        for match in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text):
-            if match.start() < name.start or _overlaps(occupied, match.start(), match.end()):
+        for first, last, _ in _find_words(text, [surname]):
+            if first < name.start or _overlaps(occupied, first, last):
                 continue
-            found.append(name._replace(start=match.start(), end=match.end(), form="short"))
+            found.append(name._replace(start=first, end=last, form="short"))
     return found
+
+
+def _find_words(text: str, words: list[str], start: int = 0, end: int | None = None
+               ) -> list[tuple[int, int, int]]:
+    """Where ``re.finditer(r"(?<![\\w'’-])(?:w0|w1|...)(?![\\w-])", text, start, end)``
+    matches the words (escaped), as ``(start, end, index of the word)``, without compiling a
+    pattern per list: every occurrence by ``str.find``, then the leftmost, at one place the
+    first word, and on from its end.
+
+    Example:
+        >>> _find_words("Kim met Kim-Il and Kimberly, Kim.", ["Kim"])
+        [(0, 3, 0), (29, 32, 0)]
+    """
+    end = len(text) if end is None else end
+    occurrences = []
+    for index, word in enumerate(words):
+        at = text.find(word, start, end) if word else -1
+        while at >= 0:
+            stop = at + len(word)
+            if (at == 0 or not _joins_word(text[at - 1], "_'’-")) and (
+                    stop == end or not _joins_word(text[stop], "_-")):
+                occurrences.append((at, index, stop))
+            at = text.find(word, at + 1, end)
+    occurrences.sort()
+    found, reach = [], start
+    for at, index, stop in occurrences:
+        if at >= reach:
+            found.append((at, stop, index))
+            reach = stop
+    return found
+
+
+def _joins_word(char: str, others: str) -> bool:
+    """Whether a character continues a word: ``\\w`` (alphanumeric or "_"), or one of ``others``."""
+    return char.isalnum() or char in others
 
 
 def _overlaps(occupied: list[tuple[int, int]], start: int, end: int) -> bool:

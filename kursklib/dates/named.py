@@ -213,7 +213,7 @@ def part_of_year(hit: Hit, ref: Reference) -> list[Timex]:
     today, anchor = ref.today()
     shift = hit.meaning("shift")
     if shift is None:  # "the quarter": the one last named, else the last one complete
-        point, anchored_on, how = ref.antecedent()
+        point, anchored_on, how = ref.part_antecedent()
         if how == "previous" and not coarser(point.granularity, granularity):
             point = floor(point.first, granularity)
             return [Timex(hit.start, hit.end, "DATE", point.value, granularity, "relative",
@@ -248,9 +248,10 @@ def spoken_year(hit: Hit, ref: Reference) -> list[Timex]:
 
 
 def year_period(hit: Hit, ref: Reference) -> list[Timex]:
-    """the 1988 period: the quarter last named, in that year."""
+    """the 1988 period: the quarter last named, in that year (a comparison: later
+    expressions keep counting from the quarter)."""
     year = hit.integer("year")
-    point, anchored_on, how = ref.antecedent()
+    point, anchored_on, how = ref.part_antecedent()
     if how != "previous" or coarser(point.granularity, "quarter"):
         today, _ = ref.today()
         if today is None:
@@ -259,7 +260,7 @@ def year_period(hit: Hit, ref: Reference) -> list[Timex]:
         point, anchored_on, how = Point("day", today - timedelta(92)), PUBLICATION, "published"
     quarter = floor(point.first.replace(year=year, day=1), "quarter")
     return [Timex(hit.start, hit.end, "DATE", quarter.value, "quarter", "date", how,
-                  point=quarter, anchored_on=anchored_on)]
+                  point=quarter, anchored_on=anchored_on, compared=year != point.first.year)]
 
 
 def decade(hit: Hit, ref: Reference) -> list[Timex]:

@@ -58,6 +58,7 @@ class Reference:
         folded: The text in lower case (what rules and tense cues read; ``fold_case``).
         sentence: ``(start, end)`` of the sentence being read.
         previous: The last DATE or TIME point read, and the index of its expression.
+        previous_part: The last quarter or half read (not a comparison), and its index.
         explicit_years: ``(offset, year)`` of every year written out so far.
     """
 
@@ -69,6 +70,7 @@ class Reference:
     folded: str = ""
     sentence: tuple[int, int] = (0, 0)
     previous: tuple[Point, int] | None = None
+    previous_part: tuple[Point, int] | None = None
     explicit_years: list[tuple[int, int]] = field(default_factory=list)
     _tenses: dict[tuple[int, int], tuple[list[int], list[int]]] = field(default_factory=dict)
     _modal: dict[tuple[int, int], bool] = field(default_factory=dict)
@@ -122,6 +124,22 @@ class Reference:
             return self.previous[0], self.previous[1], "previous"
         day, anchor = self.today()
         return (None, None, "none") if day is None else (floor(day, "day"), PUBLICATION, anchor)
+
+    def part_antecedent(self) -> tuple[Point | None, int | None, str]:
+        """The point "the quarter" or "the period" counts from: the last quarter or half the
+        text named, else the last date read, else today.
+
+        Example:
+            >>> from kursklib.dates.rules import date_language
+            >>> reference = Reference(date(1989, 10, 26), None, None, date_language("en"), "")
+            >>> reference.previous_part = (Point("quarter", date(1989, 1, 1)), 0)
+            >>> reference.previous = (Point("month", date(1989, 4, 1)), 1)
+            >>> reference.part_antecedent()[0].value
+            '1989-Q1'
+        """
+        if self.previous_part is not None:
+            return self.previous_part[0], self.previous_part[1], "previous"
+        return self.antecedent()
 
     def tense(self, start: int, end: int, *, past_cues: bool = True) -> int:
         """+1 if the expression reads forward, -1 back, 0 if nothing tells.

@@ -132,10 +132,11 @@ def _ago_row(hit: Hit, ref: Reference, unit: str, direction: int, number: object
         return [Timex(start, end, "TIME", point.value, "day", "relative", anchor, mod=mod,
                       point=point, anchored_on=PUBLICATION)]
     if unit == "Y" and number == 1:
-        # "a year ago" beside a quarter or month means that period a year before it.
-        antecedent, anchored_on, how = ref.antecedent()
+        # "a year ago" beside a quarter or month means that period a year before it (the
+        # quarter last named, even if its closing day was named since).
+        antecedent, anchored_on, how = ref.part_antecedent()
         if how == "previous" and antecedent.granularity in ("quarter", "half", "month") \
-                and antecedent.first.year == today.year:
+                and antecedent.first.year == today.year and antecedent.first <= today:
             point = shift(antecedent, "Y", -1)
             return _compared([Timex(start, end, "DATE", point.value, point.granularity,
                                     "relative", "previous", mod=mod, point=point,
@@ -147,17 +148,20 @@ def _ago_row(hit: Hit, ref: Reference, unit: str, direction: int, number: object
 
 
 def year_ago_part(hit: Hit, ref: Reference) -> list[Timex]:
-    """the year-ago quarter, the year-earlier third quarter, year-earlier (results): the
-    period named last, or else the latest, a year before."""
+    """the year-ago quarter, the year-earlier third quarter, year-earlier (results), the
+    quarter a year ago: the period named last (a quarter or half: the last of those) if it
+    has begun by today, or else the latest, a year before."""
     number = hit.ordinal("ordinal_number")
     part = hit.meaning("part_of_year")
     granularity = {"Q": "quarter", "HY": "half"}.get(part, "quarter" if part or hit.text(
         "period_word") else "year")
-    antecedent, anchored_on, anchor = ref.antecedent()
+    antecedent, anchored_on, anchor = ref.antecedent() if granularity == "year" else \
+        ref.part_antecedent()
     today, _ = ref.today()
     if antecedent is not None and today is not None and (
-            anchor != "previous" or antecedent.first.year < today.year):
-        # What the comparison is with: the latest complete period.
+            anchor != "previous" or antecedent.first.year < today.year
+            or antecedent.first > today):
+        # What the comparison is with: the latest complete period (not one still to come).
         antecedent, anchored_on, anchor = Point("day", today - timedelta(92)), PUBLICATION, \
             "published"
     if antecedent is None:

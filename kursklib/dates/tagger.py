@@ -131,6 +131,8 @@ def _remember(reference: Reference, timex: Timex, index: int) -> None:
     if timex.point is None or timex.type not in _ANTECEDENT_TYPES or timex.compared:
         return
     reference.previous = (timex.point, index)
+    if timex.point.granularity in ("quarter", "half"):
+        reference.previous_part = (timex.point, index)
     if timex.anchor == "explicit" and timex.granularity not in ("decade", "century"):
         reference.explicit_years.append((timex.start, timex.point.first.year))
 

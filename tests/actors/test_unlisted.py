@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kursklib import (
     read_corpus,
     tag_actors,
 )
+from kursklib.actors.unlisted import _find_words
 
 
 def tag(make_corpus, text: str, **options):
@@ -102,3 +107,22 @@ def test_unlisted_acronym_of_a_listed_name_takes_its_id(tmp_path, make_corpus):
                    gazetteer=str(path))
     assert list(zip(mentions["surface"], mentions["actor_id"], mentions["listed"])) == [
         ("Rapid Support Forces", "rsf", True), ("RSF", "rsf", True), ("RSF", "rsf", True)]
+
+
+WORDS = ["Kim", "Kim Jong", "Burhan", "al-Burhan", "A.B", "An", "Anan", "’s", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(parts=st.lists(st.sampled_from(WORDS + [" ", "-", "'", "’", "_", ".", "é", "1", "\n"]),
+                      max_size=14),
+       words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=4, unique=True),
+       data=st.data())
+def test_find_words_matches_as_the_regex_would(parts, words, data):
+    """``_find_words`` (str.find, no pattern compiled) finds what the regex alternation did."""
+    text = "".join(parts)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
+    expected = [(m.start(), m.end(), words.index(m.group()))
+                for m in pattern.finditer(text, start, end)]
+    assert _find_words(text, words, start, end) == expected

@@ -199,6 +199,36 @@ def test_tag_dates_reads_durations(make_corpus, phrase, expected):
      [("the third quarter", "DATE", "1989-Q3"), ("a year earlier", "DATE", "1988-Q3")]),
     ("Sales rose in the third quarter. The year-ago quarter was weak.", "1989-10-26",
      [("the third quarter", "DATE", "1989-Q3"), ("The year-ago quarter", "DATE", "1988-Q3")]),
+    # "the quarter" counts from the last quarter named, not from a month named since;
+    # "the 1988 period" is a comparison, which later expressions do not count from.
+    ("It earned $5 in the fiscal first quarter. Earlier this month it said it would break "
+     "even for the quarter.", "1989-10-26",
+     [("the fiscal first quarter", "DATE", "1989-Q1"), ("Earlier this month", "DATE", "1989-10"),
+      ("the quarter", "DATE", "1989-Q1")]),
+    ("Sales rose in the fiscal first quarter. In the 1988 period, it earned less. It shipped "
+     "more in the quarter.", "1989-10-26",
+     [("the fiscal first quarter", "DATE", "1989-Q1"), ("the 1988 period", "DATE", "1988-Q1"),
+      ("the quarter", "DATE", "1989-Q1")]),
+    # "a year ago" beside results compares with the quarter named, past its closing day.
+    ("It earned $5 for the fiscal first quarter ended Sept. 30, from $2 a year ago.",
+     "1989-10-26", [("the fiscal first quarter", "DATE", "1989-Q1"),
+                    ("Sept. 30", "DATE", "1989-09-30"), ("a year ago", "DATE", "1988-Q1")]),
+    # A part of the year with a comparison after it is that part a year before, counted
+    # from the last quarter named even when a year was named since.
+    ("Net fell in the third quarter, from $2 in the corresponding period last year and $1 "
+     "for the quarter a year ago.", "1989-10-26",
+     [("the third quarter", "DATE", "1989-Q3"),
+      ("the corresponding period last year", "DATE", "1988-Q3"),
+      ("the quarter a year ago", "DATE", "1988-Q3")]),
+    ("Sales for this year's third quarter fell, hurt by the current year's prices. Sales for "
+     "last year's quarter were higher.", "1989-11-01",
+     [("this year's third quarter", "DATE", "1989-Q3"), ("the current year", "DATE", "1989"),
+      ("last year's quarter", "DATE", "1988-Q3")]),
+    # A comparison is with a period already begun, not with one forecast.
+    ("Losses may last through the third quarter of 1990. In the year-ago period, it earned "
+     "$1. Sales fell from a year ago.", "1989-10-26",
+     [("the third quarter of 1990", "DATE", "1990-Q3"), ("the year-ago period", "DATE", "1988-Q3"),
+      ("a year ago", "DATE", "1988")]),
     ("It was crossed out on Oct. 5. They left that day.", "1998-11-01",
      [("Oct. 5", "DATE", "1998-10-05"), ("that day", "DATE", "1998-10-05")]),
     ("He arrived on Jan. 3. He left the next day.", "2000-01-07",
@@ -309,6 +339,11 @@ def test_tag_dates_tells_durations_from_dates(make_corpus, phrase, expected):
     ("Putin will visit on Friday.", "2025-04-28", "2025-05-02"),
     ("On Saturday, Gerasimov reported.", "2025-04-28", "2025-04-26"),
     ("Negotiations were postponed until Tuesday.", "2000-04-03", "2000-04-04"),
+    # A past tense in -ed of the sentence is a cue like "was" ("issued ... will").
+    ("They issued a joint statement Friday saying the three countries' entry into NATO will bring"
+     " peace.", "1999-03-13", "1999-03-12"),
+    ("Its announcement Friday of a loss surprised analysts, who will revise estimates.",
+     "1989-10-30", "1989-10-27"),
     ("Saturday, April 25 was rainy.", "1998-04-24", "1998-04-25"),
     # A plan told in the pluperfect is past; "were planning to" looks ahead.
     ("The offer had been due to expire Friday.", "1989-10-30", "1989-10-27"),
