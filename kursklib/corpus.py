@@ -17,13 +17,15 @@ import pandas as pd
 from .dataset import ParquetDataset, scan_dataset
 from .decode import NEWLINES, decode_bytes
 from .errors import CorpusError, KursklibWarning, MetadataError, first_line
+from .languages import FALLBACK_LANGUAGE, check_language, document_languages, resources_for
 from .sentences import SentenceIndex, find_headlines, split_sentences
 from .survey import CorpusModel, survey_corpus
 
 DOCUMENT_COLUMNS = [
-    "doc_id", "title", "published", "source", "url", "text", "encoding", "n_chars", "path",
+    "doc_id", "title", "published", "source", "url", "language", "text", "encoding", "n_chars",
+    "path",
 ]
-METADATA_COLUMNS = ["doc_id", "title", "published", "source", "url"]
+METADATA_COLUMNS = ["doc_id", "title", "published", "source", "url", "language"]
 # Names a metadata column may not take: computed by kursklib (any other column is kept).
 RESERVED_COLUMNS = ("text", "encoding", "n_chars", "path", "line", "label", "period")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
@@ -35,9 +37,10 @@ class Corpus:
 
     Attributes:
         documents: One row per document: ``doc_id, title, published, source, url,
-            text, encoding, n_chars, path``. ``text`` is the decoded document; every
-            offset in kursklib indexes it. ``published`` is a Timestamp or NaT. Any
-            other metadata column (``country``, ``stance``, ...) follows, as strings.
+            language, text, encoding, n_chars, path``. ``text`` is the decoded document;
+            every offset in kursklib indexes it. ``published`` is a Timestamp or NaT;
+            ``language`` is an ISO 639 code (see ``kursklib.languages``). Any other
+            metadata column (``country``, ``stance``, ...) follows, as strings.
         sentences: One row per sentence: ``doc_id, sent_id, start, end, text,
             is_headline``, with ``documents.text[start:end] == text``. Headline lines
             are segments of their own, flagged ``is_headline``; bullet markers are
@@ -57,15 +60,62 @@ class Corpus:
         """The sentences as sorted arrays, built once and shared by every tagger."""
         return SentenceIndex(self.documents, self.sentences)
 
+    @cached_property
+    def languages(self) -> tuple[str, ...]:
+        """The languages whose resources tag the documents (``resources_for`` each one's
+        ``language``), in order of first appearance."""
+        if "language" not in self.documents.columns:
+            return ()
+        return tuple(dict.fromkeys(map(resources_for, self.documents["language"].dropna())))
+
+    def by_language(self) -> Iterator[tuple[str, Corpus]]:
+        """The corpus cut by language: each language's documents and sentences, in order
+        (the corpus itself when it has one language). Every part shares the model.
+
+        Example:
+            >>> [code for code, _ in corpus.by_language()]
+            ['en']
+        """
+        if len(self.languages) <= 1:
+            yield (self.languages or (FALLBACK_LANGUAGE,))[0], self
+            return
+        resources = self.documents["language"].map(resources_for)
+        for code in self.languages:
+            documents = self.documents[(resources == code).to_numpy()]
+            sentences = self.sentences[self.sentences["doc_id"].isin(documents["doc_id"])
+                                       .to_numpy()]
+            yield code, Corpus(documents=documents.reset_index(drop=True),
+                               sentences=sentences.reset_index(drop=True), model=self.model,
+                               path=self.path)
+
+
+def in_document_order(tables: list[pd.DataFrame], documents: pd.DataFrame) -> pd.DataFrame:
+    """Tables of parts of a corpus (``Corpus.by_language``) as one, in document order,
+    each document's rows in their order.
+
+    Example:
+        >>> part = pd.DataFrame({"doc_id": ["b", "a"], "start": [0, 0]})
+        >>> in_document_order([part], corpus.documents)["doc_id"].tolist()
+        ['a', 'b']
+    """
+    table = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
+    position = pd.Index(documents["doc_id"]).get_indexer(table["doc_id"])
+    order = np.argsort(position, kind="stable")
+    return table.iloc[order].reset_index(drop=True)
+
 
 def read_corpus(path: str | Path | pd.DataFrame, *,
                 metadata: str | Path | pd.DataFrame | None = None,
-                language: str = "en") -> Corpus:
+                language: str | None = None) -> Corpus:
     """Read a folder of ``.txt`` files, one ``.csv``/``.jsonl``/``.parquet`` table, or a
     DataFrame with a ``text`` column (and optionally ``doc_id`` and metadata columns).
 
     A folder's ``metadata.csv`` is picked up automatically; ``metadata`` overrides it.
     Unreadable documents (binary, empty) are skipped with a warning naming the file.
+
+    Args:
+        language: The language of the documents whose metadata gives none; ``None``
+            detects each one's (``kursklib.languages.detect_language``).
 
     Returns:
         A ``Corpus`` with ``documents`` and ``sentences`` tables (see ``Corpus``).
@@ -75,12 +125,12 @@ def read_corpus(path: str | Path | pd.DataFrame, *,
         >>> corpus.sentences["text"].tolist()
         ['Kim met Putin.']
     """
-    source = open_corpus(path, metadata=metadata)
+    source = open_corpus(path, metadata=metadata, language=language)
     documents = source.read(0, len(source))
     if documents.empty:
         raise CorpusError("no readable documents", path=source.path)
-    model = survey_corpus([documents], language=language)
-    sentences = split_sentences(documents, language=language, punkt=model.punkt)
+    model = survey_corpus([documents])
+    sentences = split_sentences(documents, punkt=model.punkt)
     return Corpus(documents=documents, sentences=sentences, path=source.path, model=model)
 
 
@@ -98,6 +148,8 @@ class CorpusSource:
             kept after ``DOCUMENT_COLUMNS`` as strings.
         dataset: A Parquet file's or folder's index (else ``None``): read a row group
             at a time.
+        language: The language of documents without one in their metadata (``None``:
+            detected).
     """
 
     path: Path | None
@@ -107,6 +159,7 @@ class CorpusSource:
     metadata: pd.DataFrame | None = field(default=None, repr=False)
     extra_columns: list[str] = field(default_factory=list)
     dataset: ParquetDataset | None = field(default=None, repr=False)
+    language: str | None = None
 
     def __len__(self) -> int:
         return len(self.doc_ids)
@@ -122,7 +175,7 @@ class CorpusSource:
             documents = _read_files(self.files[first:last])
         if self.metadata is not None:
             documents = _apply_metadata(documents, self.metadata)
-        return _finish_documents(documents, self.extra_columns)
+        return _finish_documents(documents, self.extra_columns, self.language, self.path)
 
     def batches(self, size: int) -> Iterator[pd.DataFrame]:
         """The documents, ``size`` at a time (at least one)."""
@@ -140,7 +193,7 @@ class CorpusSource:
             path=self.path, doc_ids=self.doc_ids[first:last], files=self.files[first:last],
             table=None if self.table is None else self.table.iloc[first:last], metadata=metadata,
             dataset=None if self.dataset is None else self.dataset.part(first, last),
-            extra_columns=self.extra_columns)
+            extra_columns=self.extra_columns, language=self.language)
 
     def sizes(self) -> np.ndarray:
         """Per document, about how many bytes of text it holds (to cut the corpus in parts)."""
@@ -162,11 +215,13 @@ class CorpusSource:
             digest.update(file.read_bytes())
         if self.metadata is not None:
             digest.update(self.metadata.to_csv(index=False).encode())
+        digest.update(f"\0language={self.language or ''}".encode())
         return digest.hexdigest()
 
 
 def open_corpus(path: str | Path | pd.DataFrame, *,
-                metadata: str | Path | pd.DataFrame | None = None) -> CorpusSource:
+                metadata: str | Path | pd.DataFrame | None = None,
+                language: str | None = None) -> CorpusSource:
     """Open a corpus (as ``read_corpus`` takes it) without reading a folder's files.
 
     Metadata is read and checked against the documents' ids at once.
@@ -198,10 +253,13 @@ def open_corpus(path: str | Path | pd.DataFrame, *,
     if metadata is not None:
         rows = _read_metadata(metadata)
         _check_metadata(doc_ids, rows)
+    if language is not None:
+        language = check_language(language, where="argument language")
     extra = [name for frame in (table, rows) if frame is not None for name in frame.columns
              if name not in (*DOCUMENT_COLUMNS, "line")]
     return CorpusSource(path=path, doc_ids=doc_ids, files=files, table=table, metadata=rows,
-                        extra_columns=list(dict.fromkeys(extra)), dataset=dataset)
+                        extra_columns=list(dict.fromkeys(extra)), dataset=dataset,
+                        language=language)
 
 
 def _read_path(path: Path) -> pd.DataFrame | None:
@@ -418,11 +476,16 @@ def _apply_metadata(documents: pd.DataFrame, metadata: pd.DataFrame) -> pd.DataF
     return documents
 
 
-def _finish_documents(documents: pd.DataFrame, extra_columns: list[str]) -> pd.DataFrame:
+def _finish_documents(documents: pd.DataFrame, extra_columns: list[str], language: str | None,
+                      path: Path | None) -> pd.DataFrame:
     documents = documents.copy()
     for column in [*METADATA_COLUMNS[1:], *extra_columns]:
         if column not in documents.columns:
             documents[column] = pd.NA
+    given = [None if _is_missing(code) else check_language(
+        code, where=f"{path or '<table>'}: document {doc_id!r}")
+             for code, doc_id in zip(documents["language"], documents["doc_id"], strict=True)]
+    documents["language"] = document_languages(documents["text"], given, language)
     headlines = [find_headlines(text) for text in documents["text"]]
     documents["title"] = [
         title if not _is_missing(title) else (text[spans[0][0]:spans[0][1]] if spans else pd.NA)
@@ -430,7 +493,7 @@ def _finish_documents(documents: pd.DataFrame, extra_columns: list[str]) -> pd.D
     ]
     documents["published"] = pd.to_datetime(documents["published"]).astype("datetime64[ns]")
     documents["n_chars"] = documents["text"].str.len().astype("int64")
-    for column in ("doc_id", "title", "source", "url", "text", "encoding", "path",
+    for column in ("doc_id", "title", "source", "url", "language", "text", "encoding", "path",
                    *extra_columns):
         documents[column] = documents[column].astype("string")
     documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)

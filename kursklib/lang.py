@@ -22,11 +22,13 @@ class Language:
     Attributes:
         code: ISO 639-1 code ("en").
         name: English name of the language.
+        script: Its script, as the first word of its letters' Unicode names ("Latin").
         sections: Section name → its mapping (empty when the file lacks it).
     """
 
     code: str
     name: str
+    script: str
     sections: Mapping[str, Mapping[str, object]]
 
     def words(self, section: str, key: str, *, lower: bool = True) -> tuple[str, ...]:
@@ -57,6 +59,7 @@ class Language:
         return self.words("calendar", "weekdays", lower=False)
 
 
+@lru_cache(maxsize=1)
 def available_languages() -> tuple[str, ...]:
     """Return the codes of every packaged language, sorted.
 
@@ -83,4 +86,5 @@ def load_language(code: str) -> Language:
     resource = importlib.resources.files("kursklib") / "data" / "lang" / f"{code}.yaml"
     data = yaml.safe_load(resource.read_text(encoding="utf-8"))
     sections = {name: data.get(name) or {} for name in SECTIONS}
-    return Language(code=code, name=str(data.get("name", code)), sections=sections)
+    return Language(code=code, name=str(data.get("name", code)),
+                    script=str(data.get("script", "")), sections=sections)

@@ -17,6 +17,8 @@ from nltk.tokenize.punkt import (
 
 from .characters import BULLETS, QUOTES
 from .lang import load_language
+from .languages import resources_for
+from .splitters import razdel_spans, splitter_of
 
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "is_headline"]
 _LINE = re.compile(r"[^\n]*\n?")
@@ -35,12 +37,14 @@ _LIKELY_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-
 
 def split_sentences(documents: pd.DataFrame, *, language: str = "en",
                     punkt: PunktParameters | None = None) -> pd.DataFrame:
-    """Split every document into sentences with Punkt.
+    """Split every document into sentences with its language's splitter (Punkt, razdel).
 
     Hard boundaries fall at blank lines, headline lines and bullet markers; the
     markers themselves are outside every sentence.
 
     Args:
+        language: The language of every document when the table has no ``language``
+            column (``Corpus.documents`` has one).
         punkt: Punkt parameters learned once for the whole corpus (``train_punkt``), so
             that a batch of documents splits as it would in the whole corpus; ``None``
             trains on these documents.
@@ -55,16 +59,25 @@ def split_sentences(documents: pd.DataFrame, *, language: str = "en",
     """
     texts = documents["text"].tolist()
     segments = [document_segments(text) for text in texts]
+    languages = [resources_for(code) for code in (
+        documents["language"].fillna(language).tolist() if "language" in documents.columns
+        else [language] * len(texts))]
+    splitters = [splitter_of(code) for code in languages]
     if punkt is None:
-        punkt = train_punkt("\n\n".join(training_sample(texts, segments)), language)
+        punkt = train_punkt("\n\n".join(training_sample(
+            [text for text, how in zip(texts, splitters) if how == "punkt"],
+            [pieces for pieces, how in zip(segments, splitters) if how == "punkt"])), language)
     tokenizer = _Tokenizer(punkt)
     rows = []
-    for doc_id, text, pieces in zip(documents["doc_id"].tolist(), texts, segments, strict=True):
+    for doc_id, text, pieces, code, how in zip(documents["doc_id"].tolist(), texts, segments,
+                                               languages, splitters, strict=True):
         sent_id = 0
-        plain = ascii_quotes(text)
+        plain = ascii_quotes(text) if how == "punkt" else text
         for start, end, is_headline in pieces:
             if is_headline:
                 spans = [(start, end)]
+            elif how == "razdel":
+                spans = razdel_spans(text, start, end, code)
             else:
                 spans = [(start + s, start + e)
                          for s, e in tokenizer.span_tokenize(plain[start:end])]

@@ -8,7 +8,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .lang import load_language
+from .lang import available_languages, load_language
 
 # Actor types that speak or act; a statement's principal actors are these, else its places.
 AGENT_TYPES = ("person", "org")
@@ -103,7 +103,8 @@ def sentence_keywords(keys: SentenceKeys, tokens: pd.DataFrame, dates: pd.DataFr
                       language: str) -> tuple[list[list[str]], list[list[int]]]:
     """Per sentence, its distinct key words in text order and where each first occurs:
     lemmas of alphabetic tokens that are no stopword, no title of a person or group, no
-    actor and no part of a temporal expression."""
+    actor and no part of a temporal expression; a lemma of another language listed in its
+    ``tokens.key_words`` is the English lemma it shares."""
     code = keys.locate(tokens)
     words = tokens.loc[code >= 0, ["doc_id", "start", "lemma", "is_stop", "is_alpha",
                                    "actor_id"]].assign(code=code[code >= 0])
@@ -117,10 +118,21 @@ def sentence_keywords(keys: SentenceKeys, tokens: pd.DataFrame, dates: pd.DataFr
             columns={"end": "span_end"}).sort_values("start", kind="stable"),
         on="start", by="doc_id", direction="backward")
     words = words[~(words["start"] < words["span_end"])]
+    shared = _shared_key_words()
+    if shared:  # a key word in another language is its English lemma ("договор" → "treaty")
+        words["lemma"] = words["lemma"].astype(object).map(lambda lemma: shared.get(lemma, lemma))
     words = words.sort_values(["code", "start"], kind="stable").drop_duplicates(["code",
                                                                                  "lemma"])
     return (keys.lists(words["code"], words["lemma"].astype(object)),
             keys.lists(words["code"], words["start"].to_numpy()))
+
+
+@lru_cache(maxsize=1)
+def _shared_key_words() -> dict[str, str]:
+    """Every packaged language's ``tokens.key_words``: its lemma → the English lemma."""
+    return {str(lemma): str(english) for code in available_languages()
+            for lemma, english in (load_language(code).sections["tokens"].get("key_words")
+                                   or {}).items()}
 
 
 @lru_cache(maxsize=8)

@@ -12,7 +12,9 @@ from nltk.tokenize.punkt import PunktParameters
 
 from .actors.acronyms import find_definitions
 from .actors.cues import name_cues
+from .languages import FALLBACK_LANGUAGE, resources_for
 from .sentences import PUNKT_TRAINING_CHARS, document_segments, train_punkt, training_sample
+from .splitters import splitter_of
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
@@ -53,11 +55,17 @@ class CorpusModel:
                 "definitions": dict(sorted(self.definitions.items()))}
 
 
-def survey_corpus(batches: Iterable[pd.DataFrame], *, language: str = "en") -> CorpusModel:
+def survey_corpus(batches: Iterable[pd.DataFrame], *, language: str | None = None
+                  ) -> CorpusModel:
     """Read every batch of documents once and learn the corpus's model.
+
+    Punkt learns from the documents its language splits with Punkt; definitions are read
+    with each document's language's cues.
 
     Args:
         batches: ``Corpus.documents`` tables, in document order.
+        language: The language of documents in a table without a ``language`` column,
+            and Punkt's (default: ``kursklib.languages.FALLBACK_LANGUAGE``).
 
     Example:
         >>> model = survey_corpus([corpus.documents])
@@ -85,21 +93,29 @@ class SurveyPart:
     definitions: dict[str, str]
 
 
-def survey_part(documents: pd.DataFrame, *, language: str = "en",
+def survey_part(documents: pd.DataFrame, *, language: str | None = None,
                 sample: int = PUNKT_TRAINING_CHARS) -> SurveyPart:
     """Survey consecutive documents on their own; ``SurveyMerge`` joins parts in order.
+
+    Definitions are read with each document's language's cues; the Punkt sample comes from
+    the documents its language splits with Punkt. ``language`` is the language of
+    documents in a table without a ``language`` column.
 
     Example:
         >>> sorted(survey_part(corpus.documents).words)[:3]
         ['analyst', 'and', "country's"]
     """
     texts = documents["text"].tolist()
-    cues = name_cues(language)
+    default = language or FALLBACK_LANGUAGE
+    codes = [resources_for(code) for code in (
+        documents["language"].fillna(default).tolist() if "language" in documents.columns
+        else [default] * len(texts))]
     definitions: dict[str, str] = {}
-    for text in texts:
-        for form, name in find_definitions(text, cues).items():
+    for text, code in zip(texts, codes, strict=True):
+        for form, name in find_definitions(text, name_cues(code)).items():
             definitions.setdefault(form, name)
-    parts = training_sample(texts, map(document_segments, texts), limit=sample) if (
+    punkt = [text for text, code in zip(texts, codes) if splitter_of(code) == "punkt"]
+    parts = training_sample(punkt, map(document_segments, punkt), limit=sample) if (
         sample > 0) else []
     return SurveyPart(sample=parts, words=lowercase_words(texts), definitions=definitions)
 
@@ -117,8 +133,8 @@ class SurveyMerge:
         True
     """
 
-    def __init__(self, language: str) -> None:
-        self._language = language
+    def __init__(self, language: str | None) -> None:
+        self._language = language or FALLBACK_LANGUAGE  # Punkt's abbreviations
         self._parts: list[str] = []
         self._size = 0
         self._words: set[str] = set()

@@ -45,22 +45,31 @@ if TYPE_CHECKING:
 COUNT_COLUMNS = ["n_sentences", "n_tokens", "n_mentions", "n_dates"]
 TAGGED_DOCUMENT_COLUMNS = [*DOCUMENT_COLUMNS, *COUNT_COLUMNS]
 _STRING, _INT, _BOOL = pa.string(), pa.int64(), pa.bool_()
-# Every table of a tagged corpus, its columns and their types, in file order.
+
+
+def _with_language(columns: list[str]) -> list[str]:
+    """A table's columns with its documents' ``language`` after ``doc_id``."""
+    return [columns[0], "language", *columns[1:]]
+
+
+# Every table of a tagged corpus, its columns and their types, in file order; each carries
+# its documents' language.
 SCHEMAS = {
     "documents": pa.schema([(name, {"published": pa.timestamp("ns"), "n_chars": _INT}.get(
         name, _INT if name in COUNT_COLUMNS else _STRING)) for name in TAGGED_DOCUMENT_COLUMNS]),
     "sentences": pa.schema([(name, {"sent_id": _INT, "start": _INT, "end": _INT,
                                     "is_headline": _BOOL}.get(name, _STRING))
-                            for name in SENTENCE_COLUMNS]),
+                            for name in _with_language(SENTENCE_COLUMNS)]),
     "mentions": pa.schema([(name, {"sent_id": _INT, "start": _INT, "end": _INT,
                                    "listed": _BOOL}.get(name, _STRING))
-                           for name in MENTION_COLUMNS]),
+                           for name in _with_language(MENTION_COLUMNS)]),
     "dates": pa.schema([(name, _INT if name in ("sent_id", "start", "end") else _STRING)
-                        for name in DATE_COLUMNS]),
+                        for name in _with_language(DATE_COLUMNS)]),
     "tokens": pa.schema([(name, _BOOL if name.startswith("is_") else _INT if name in (
-        "sent_id", "token_id", "start", "end") else _STRING) for name in TOKEN_COLUMNS]),
+        "sent_id", "token_id", "start", "end") else _STRING)
+        for name in _with_language(TOKEN_COLUMNS)]),
     "terms": pa.schema([(name, _INT if name in ("ngram", "n_occurrences") else _STRING)
-                        for name in DOCUMENT_TERM_COLUMNS]),
+                        for name in _with_language(DOCUMENT_TERM_COLUMNS)]),
 }
 TABLES = tuple(SCHEMAS)
 # What ``tag_corpus`` reads back unless told: all but the token table, the one large table.
@@ -105,7 +114,7 @@ class Tagged:
 
 def tag_corpus(corpus: str | Path | pd.DataFrame, *,
                metadata: str | Path | pd.DataFrame | None = None,
-               gazetteer: Gazetteer | str | Path | None = None, language: str = "en",
+               gazetteer: Gazetteer | str | Path | None = None, language: str | None = None,
                stopwords: Sequence[str] = (), unlisted: bool = True,
                reference_date: str | None = None, cache_dir: str | Path | None = None,
                batch_size: int = BATCH_DOCUMENTS, tables: Iterable[str] = DEFAULT_TABLES,
@@ -131,6 +140,9 @@ def tag_corpus(corpus: str | Path | pd.DataFrame, *,
     Args:
         corpus: As ``read_corpus`` takes it.
         gazetteer: As ``tag_actors`` takes it.
+        language: The language of documents whose metadata gives none (``None``: detected
+            per document); each document is tagged in its own language, and every table
+            carries it as ``language``.
         cache_dir: Where tagged corpora are kept (default: ``default_cache_dir()``).
         tables: Which tables to read back into memory (see ``TABLES``); for a corpus
             larger than memory, none (``[]``), then ``read_tagged`` with ``doc_ids``.
@@ -147,7 +159,7 @@ def tag_corpus(corpus: str | Path | pd.DataFrame, *,
     """
     # Resolved, so that a notebook's relative path and the CLI's absolute one meet.
     source = open_corpus(corpus if isinstance(corpus, pd.DataFrame) else Path(corpus).resolve(),
-                         metadata=metadata)
+                         metadata=metadata, language=language)
     chosen = gazetteer if isinstance(gazetteer, Gazetteer) else (
         load_gazetteer(gazetteer) if gazetteer not in (None, "") else None)
     options = {"language": language, "stopwords": sorted(as_names(stopwords, "stopwords")),
@@ -230,21 +242,22 @@ def default_cache_dir() -> Path:
 def tag_batch(documents: pd.DataFrame, model: CorpusModel, *, path: Path | None,
               gazetteer: Gazetteer | None, options: dict) -> dict[str, pd.DataFrame]:
     """Tag one batch of documents with the whole corpus's model: every table of ``SCHEMAS``."""
-    language = options["language"]
     corpus = Corpus(documents=documents, path=path, model=model,
-                    sentences=split_sentences(documents, language=language, punkt=model.punkt))
-    mentions = tag_actors(corpus, gazetteer=gazetteer, unlisted=options["unlisted"],
-                          language=language)
-    dates = tag_dates(corpus, reference_date=options["reference_date"] or None,
-                      language=language)
-    tokens = tag_tokens(corpus, mentions, language=language, stopwords=options["stopwords"])
+                    sentences=split_sentences(documents, punkt=model.punkt))
+    mentions = tag_actors(corpus, gazetteer=gazetteer, unlisted=options["unlisted"])
+    dates = tag_dates(corpus, reference_date=options["reference_date"] or None)
+    tokens = tag_tokens(corpus, mentions, stopwords=options["stopwords"])
     counts = {column: table.groupby("doc_id", observed=True).size() for column, table in (
         ("n_sentences", corpus.sentences), ("n_tokens", tokens), ("n_mentions", mentions),
         ("n_dates", dates))}
     documents = documents.assign(**{column: documents["doc_id"].map(count).fillna(0).astype(
         "int64").to_numpy() for column, count in counts.items()})
-    return {"documents": documents, "sentences": corpus.sentences, "mentions": mentions,
-            "dates": dates, "tokens": tokens, "terms": count_document_terms(tokens, mentions)}
+    tables = {"sentences": corpus.sentences, "mentions": mentions, "dates": dates,
+              "tokens": tokens, "terms": count_document_terms(tokens, mentions)}
+    language = documents.set_index("doc_id")["language"]
+    return {"documents": documents, **{name: table.assign(language=table["doc_id"].astype(
+        "string").map(language).astype("string"))[_with_language(list(table.columns))]
+        for name, table in tables.items()}}
 
 
 def _write_tagged(source: CorpusSource, folder: Path, *, key: str, gazetteer: Gazetteer | None,

@@ -16,6 +16,7 @@ from .characters import ASCII_PUNCTUATION
 from .corpus import Corpus
 from .errors import LanguageError
 from .lang import load_language
+from .languages import resources_for
 from .matching import CharacterTable
 
 TOKEN_COLUMNS = ["doc_id", "sent_id", "token_id", "start", "end", "surface", "norm", "lemma",
@@ -35,7 +36,9 @@ def tag_tokens(corpus: Corpus, mentions: pd.DataFrame, *, language: str = "en",
 
     Args:
         mentions: Output of ``tag_actors``, to set ``actor_id`` (an empty table for none).
-        language: ISO 639-1 code for lemmas (simplemma) and stopwords (stopwords-iso).
+        language: ISO 639-1 code for lemmas (simplemma) and stopwords (stopwords-iso) of
+            the documents, when their table has no ``language`` column; otherwise each
+            document's own language decides.
         stopwords: Extra, domain-specific stopwords (matched on ``norm`` and ``lemma``).
 
     Returns:
@@ -78,7 +81,18 @@ def tag_tokens(corpus: Corpus, mentions: pd.DataFrame, *, language: str = "en",
     token_id = np.arange(len(doc)) - first_of_doc[doc]
     local_start, local_end = start - offsets[doc], end - offsets[doc]
     actor = mention_rows(doc, local_start, pd.Index(corpus.documents["doc_id"]), mentions)
-    norms, lemmas, stop, punct, alpha = _type_table(types, language, stopwords)
+    codes, languages = pd.factorize(pd.Series(
+        corpus.documents["language"].fillna(language).map(resources_for)
+        if "language" in corpus.documents else [language] * len(texts), dtype=object))
+    # One type per surface and language: lemmas and stopwords depend on both.
+    kind, kinds = pd.factorize(surface * len(languages) + codes[doc])
+    values = [None] * len(kinds)
+    for code, name in enumerate(languages):
+        here = np.flatnonzero(kinds % len(languages) == code)
+        for position, value in zip(here.tolist(), _type_values(
+                [types[i] for i in (kinds[here] // len(languages)).tolist()], name, stopwords)):
+            values[position] = value
+    norms, lemmas, stop, punct, alpha = _type_table(values)
     actor_code, actor_ids = pd.factorize(mentions["actor_id"].astype(object))
     actor_code = np.append(actor_code, -1)
     # Categorical columns: one string per distinct value, so a large table stays cheap.
@@ -86,9 +100,9 @@ def tag_tokens(corpus: Corpus, mentions: pd.DataFrame, *, language: str = "en",
         "doc_id": _categorical(doc, corpus.documents["doc_id"]),
         "sent_id": index.sent_id[row], "token_id": token_id.astype(np.int64),
         "start": local_start, "end": local_end, "surface": _categorical(surface, types),
-        "norm": _categorical(norms[0][surface], norms[1]),
-        "lemma": _categorical(lemmas[0][surface], lemmas[1]),
-        "is_stop": stop[surface], "is_punct": punct[surface], "is_alpha": alpha[surface],
+        "norm": _categorical(norms[0][kind], norms[1]),
+        "lemma": _categorical(lemmas[0][kind], lemmas[1]),
+        "is_stop": stop[kind], "is_punct": punct[kind], "is_alpha": alpha[kind],
         "actor_id": _categorical(actor_code[actor], actor_ids),
     }, columns=TOKEN_COLUMNS)
 
@@ -147,17 +161,24 @@ def mention_rows(doc: np.ndarray, start: np.ndarray, doc_ids: pd.Index,
     return np.where(inside, order[np.maximum(found, 0)], -1)
 
 
-def _type_table(types: list[str], language: str, stopwords: Iterable[str]
+def _type_values(types: list[str], language: str, stopwords: Iterable[str]
+                 ) -> list[tuple[str, str, bool, bool, bool]]:
+    """Norm, lemma and the stopword, punctuation and alphabetic flags of each surface."""
+    fold = _folding(language)
+    stop = _stopwords(language) | {word.lower().translate(fold) for word in stopwords}
+    norms = [surface.translate(ASCII_PUNCTUATION).lower().translate(fold) for surface in types]
+    lemmas = [_lemma(norm, language).translate(fold) for norm in norms]
+    return [(norm, lemma, norm in stop or lemma in stop, _is_punct(surface), surface.isalpha())
+            for surface, norm, lemma in zip(types, norms, lemmas, strict=True)]
+
+
+def _type_table(values: list[tuple[str, str, bool, bool, bool]]
                 ) -> tuple[tuple, tuple, np.ndarray, np.ndarray, np.ndarray]:
-    """Norm and lemma (codes per surface, distinct values) and flags of each surface."""
-    stop = _stopwords(language) | {word.lower() for word in stopwords}
-    norms = [surface.translate(ASCII_PUNCTUATION).lower() for surface in types]
-    lemmas = [_lemma(norm, language) for norm in norms]
+    """Norms and lemmas (codes per type, distinct values) and the flags, as arrays."""
+    norms, lemmas, stop, punct, alpha = zip(*values) if values else ((),) * 5
     return (pd.factorize(pd.Series(norms, dtype=object)),
             pd.factorize(pd.Series(lemmas, dtype=object)),
-            np.array([n in stop or m in stop for n, m in zip(norms, lemmas)], dtype=bool),
-            np.array([_is_punct(surface) for surface in types], dtype=bool),
-            np.array([surface.isalpha() for surface in types], dtype=bool))
+            np.array(stop, dtype=bool), np.array(punct, dtype=bool), np.array(alpha, dtype=bool))
 
 
 def _categorical(codes: np.ndarray, values: Iterable[str]) -> pd.Categorical:
@@ -173,11 +194,23 @@ def _is_space() -> CharacterTable:
 
 @lru_cache(maxsize=8)
 def _stopwords(language: str) -> frozenset[str]:
+    """stopwords-iso's list and the possessives, folded, less the language's ``not_stopwords``."""
     if not stopwordsiso.has_lang(language):
         raise LanguageError(f"no stopword list for language {language!r}")
-    words = stopwordsiso.stopwords(language) | _possessives(language)
+    fold = _folding(language)
+    words = {word.translate(fold) for word in stopwordsiso.stopwords(language)
+             | _possessives(language)}
+    words -= {word.translate(fold) for word in load_language(language).words(
+        "tokens", "not_stopwords")}
     return frozenset(words | {word.replace("'", "’") for word in words}
                      | {word.replace("’", "'") for word in words})
+
+
+@lru_cache(maxsize=8)
+def _folding(language: str) -> dict[int, str]:
+    """The language's ``tokens.fold`` table (characters every norm folds), for str.translate."""
+    table = load_language(language).sections["tokens"].get("fold") or {}
+    return str.maketrans({str(key): str(value) for key, value in table.items()})
 
 
 @lru_cache(maxsize=8)

@@ -146,7 +146,7 @@ def test_table_extra_columns_are_kept(tmp_path):
     path.write_text("doc_id,text,language,source\nx,One.,ru,TASS\ny,Two.,,\n", encoding="utf-8")
     documents = read_corpus(path).documents
     assert documents["language"].tolist()[0] == "ru" and documents["source"].tolist()[0] == "TASS"
-    assert documents["language"].isna().tolist()[1]
+    assert documents["language"].tolist()[1] == "en"  # not given: detected
 
 
 def test_table_without_text_column_is_an_error(tmp_path):

@@ -60,6 +60,7 @@ class NameCues:
     alias_lead: re.Pattern[str]  # the leads' first words, lower case: fast to find
     coordination: re.Pattern[str]  # use with fullmatch
     capitalised_run: re.Pattern[str]
+    locative_wins: bool = False  # a locative reads a capital as the place whatever verb follows
 
 
 @lru_cache(maxsize=None)
@@ -131,6 +132,7 @@ def name_cues(language: str) -> NameCues:
         capitalised_run=re.compile(  # "\b" first: a run starts only where a word does
             rf"\b(?=[\da-z{UPPER}])(?:\d+(?:st|nd|rd|th)[ \t]+)?{NAME_WORD}"
             rf"(?:(?:[ \t]+(?:(?:{connectors})[ \t]+)*|[ \t]*&[ \t]*){NAME_WORD})*"),
+        locative_wins=bool(resources.sections["actors"].get("locative_wins", False)),
     )
 
 

@@ -61,7 +61,8 @@ def load_gazetteer(*paths: str | Path, include_default: bool = True) -> Gazettee
     ``metonyms``) extends it, e.g. with aliases in another language. No alias may belong
     to two of the user's actors; where the user's files and the packaged gazetteer clash,
     the user's win (a full entry replaces the packaged actor of its id, and an alias moves
-    to the user's actor). Beneath both lie the world's states, capitals and organisations
+    to the user's actor). The packaged gazetteer includes the aliases in other languages
+    (``language_gazetteers``). Beneath both lie the world's states, capitals and organisations
     (``data/world/``): an alias either claims is theirs, and an actor of the same id, or a
     state of the same country, takes the world entry's other names.
 
@@ -87,10 +88,12 @@ def load_gazetteer(*paths: str | Path, include_default: bool = True) -> Gazettee
     if not user and not include_default:
         raise GazetteerError("no gazetteer: give a file or include the packaged one")
     layers = _Layers()
-    if include_default:
-        for line, entry in _packaged(DEFAULT_GAZETTEER)[0]:
-            layers.add(entry, name=DEFAULT_GAZETTEER, line=line, packaged=True)
-    ignore = list(_packaged(DEFAULT_GAZETTEER)[1]) if include_default else []
+    packaged = (DEFAULT_GAZETTEER, *language_gazetteers()) if include_default else ()
+    ignore: list[str] = []
+    for resource in packaged:
+        for line, entry in _packaged(resource)[0]:
+            layers.add(entry, name=resource, line=line, packaged=True)
+        ignore.extend(_packaged(resource)[1])
     for name, text in user:
         entries, phrases = _parse_gazetteer(name, text)
         ignore.extend(phrases)
@@ -101,8 +104,19 @@ def load_gazetteer(*paths: str | Path, include_default: bool = True) -> Gazettee
         for world in WORLD_GAZETTEERS:
             for _, entry in _packaged(world)[0]:
                 layers.add_beneath(entry)
-        sources = [DEFAULT_GAZETTEER, *sources, *WORLD_GAZETTEERS]
+        sources = [*packaged, *sources, *WORLD_GAZETTEERS]
     return Gazetteer(actors=layers.actors, ignore=tuple(ignore), sources=tuple(sources))
+
+
+def language_gazetteers() -> tuple[str, ...]:
+    """The packaged layers of aliases in other languages (a language's ``actors.gazetteer``).
+
+    Example:
+        >>> language_gazetteers()
+        ('kursklib/data/gazetteer_ru_forms.yaml',)
+    """
+    return tuple(f"kursklib/data/{name}" for code in available_languages()
+                 if (name := load_language(code).sections["actors"].get("gazetteer")))
 
 
 @lru_cache(maxsize=None)

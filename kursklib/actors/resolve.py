@@ -10,9 +10,12 @@ from ..characters import BULLETS
 from .compile import FORM_CODES, CompiledGazetteer, Listed
 from .cues import NameCues, reversed_lead
 
-# After a dateline's place: ", Feb. 27", ", 27 February" or " (Reuters)".
-_DATELINE_AFTER = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b)"
-                             r"|\s*\(")
+# After a dateline's place: ", Feb. 27", ", 27 February", ", 22 августа" or " (Reuters)".
+_DATELINE_AFTER = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b"
+                             r"|\d{1,2}\s+[а-яё]{3,8}\b)|\s*\(")
+# Two places sharing a dateline: "Киев/Москва. 13 января." (the date after them).
+_PAIRED_DATELINE = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)?/[^\W\d_]+(?:[ -][^\W\d_]+)?"
+                              r"[.,]\s+\d")
 _LINE_LEAD = BULLETS + " \t"  # what may open a line before a dateline
 # The verb after a capital, past an auxiliary or adverb ("Kigali has long denied").
 _ACT_AFTER = re.compile(r"\s+(?:(?:has|had|have|will|would|also|again|quickly|long|"
@@ -54,20 +57,27 @@ def read_metonyms(texts: list[str], listed: Listed, compiled: CompiledGazetteer,
         lead = reversed_lead(text, start)
         following = _ACT_AFTER.match(text, end)
         after = following.group(1).lower() if following else ""
-        placed = coordinated or _is_dateline(text, start, end) or bool(
-            cues.locative_before.match(lead) or cues.place_before.match(lead)
+        locative = bool(cues.locative_before.match(lead))
+        placed = coordinated or _is_dateline(text, start, end) or locative or bool(
+            cues.place_before.match(lead)
             or _NEXT_WORD.match(text, end) and _NEXT_WORD.match(text, end).group(1)
             in cues.place_designators)
-        as_place[row] = placed and not (cues.act_before.match(lead)
-                                        or after in cues.act_verbs_after)
+        as_place[row] = placed and not (cues.act_before.match(lead) or (
+            after in cues.act_verbs_after and not (locative and cues.locative_wins)))
     read = as_place & metonym
     return listed._replace(actor=np.where(read, place, listed.actor),
                            form=np.where(read, FORM_CODES.index("name"), listed.form))
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
-    """A place opening its line in capitals, or before a date or an agency in brackets."""
-    if text[text.rfind("\n", 0, start) + 1:start].strip(_LINE_LEAD):
+    """A place opening its line in capitals, or before a date or an agency in brackets, or
+    two places joined by a slash before a date."""
+    line = text.rfind("\n", 0, start) + 1
+    lead = text[line:start]
+    paired = _PAIRED_DATELINE.match(text, line + len(lead) - len(lead.lstrip(_LINE_LEAD)))
+    if paired and start < paired.end():
+        return True
+    if lead.strip(_LINE_LEAD):
         return False
     return text[start:end].isupper() or bool(_DATELINE_AFTER.match(text, end))
 
@@ -83,7 +93,8 @@ def resolve_short_forms(listed: Listed, compiled: CompiledGazetteer) -> Listed:
 
     A short form takes the one owner named earlier in the document; when none was, its
     only owner, or the one owner the document names later (a headline's "Kim" before
-    "Kim Jong Un"); else actor -1 (ambiguous).
+    "Kim Jong Un"); when the document names none, the one owner whose demonym it uses
+    ("корейцы" in a text that says "северокорейские" only); else actor -1 (ambiguous).
     """
     short = listed.form == FORM_CODES.index("short")
     if not short.any():
@@ -93,18 +104,23 @@ def resolve_short_forms(listed: Listed, compiled: CompiledGazetteer) -> Listed:
     shared = np.flatnonzero(short & (owners[listed.phrase, 1] >= 0))
     if not shared.size:
         return listed._replace(actor=actor)  # every short form here has one owner
-    named = np.flatnonzero(np.isin(listed.form, [FORM_CODES.index("name"),
-                                                 FORM_CODES.index("abbrev")]))
     n_actors = len(compiled.actor_ids)
-    pairs, first = np.unique(listed.doc[named] * n_actors + listed.actor[named],
-                             return_index=True)
-    first_named = dict(zip(pairs.tolist(), listed.start[named][first].tolist()))
+
+    def first_mentions(forms: list[str]) -> dict[int, int]:
+        """(document × actors + actor) → the start of its first mention in these forms."""
+        rows = np.flatnonzero(np.isin(listed.form, [FORM_CODES.index(form) for form in forms]))
+        pairs, first = np.unique(listed.doc[rows] * n_actors + listed.actor[rows],
+                                 return_index=True)
+        return dict(zip(pairs.tolist(), listed.start[rows][first].tolist()))
+
+    first_named, first_demonym = first_mentions(["name", "abbrev"]), first_mentions(["demonym"])
     for row, doc, start, phrase in zip(shared.tolist(), listed.doc[shared].tolist(),
                                        listed.start[shared].tolist(),
                                        listed.phrase[shared].tolist()):
-        named_at = {owner: first_named[doc * n_actors + owner]
-                    for owner in owners[phrase].tolist()
-                    if owner >= 0 and doc * n_actors + owner in first_named}
-        seen = [owner for owner, at in named_at.items() if at < start] or list(named_at)
+        candidates = [owner for owner in owners[phrase].tolist() if owner >= 0]
+        named_at = {owner: first_named[doc * n_actors + owner] for owner in candidates
+                    if doc * n_actors + owner in first_named}
+        seen = [owner for owner, at in named_at.items() if at < start] or list(named_at) or [
+            owner for owner in candidates if doc * n_actors + owner in first_demonym]
         actor[row] = seen[0] if len(seen) == 1 else -1
     return listed._replace(actor=actor)

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from ..corpus import Corpus
+from ..corpus import Corpus, in_document_order
+from ..lang import load_language
 from ..matching import Hits, fold_phrase
 from ..sentences import SentenceIndex
 from .compile import FORM_CODES, Candidates, CompiledGazetteer, Listed, compile_gazetteer
@@ -26,7 +27,7 @@ MENTION_COLUMNS = [
 
 
 def tag_actors(corpus: Corpus, *, gazetteer: Gazetteer | str | Path | None = None,
-               unlisted: bool = True, language: str = "en") -> pd.DataFrame:
+               unlisted: bool = True, language: str | None = None) -> pd.DataFrame:
     """Tag every actor mention: gazetteer aliases and, optionally, unlisted names.
 
     Stages: every alias hit in one pass; the first reading of each hit that fits its
@@ -40,7 +41,9 @@ def tag_actors(corpus: Corpus, *, gazetteer: Gazetteer | str | Path | None = Non
     Args:
         gazetteer: A ``Gazetteer``, a YAML file extending the packaged one, or ``None``
             for the packaged one.
-        language: Code of the language whose cues (titles, locatives) read the context.
+        language: Code of the language whose cues (titles, locatives) read the context
+            (``None``: each document's own language). A language whose data says
+            ``find_unlisted: false`` tags listed actors only.
 
     Returns:
         One row per mention: ``doc_id, sent_id, start, end, surface, actor_id,
@@ -52,6 +55,13 @@ def tag_actors(corpus: Corpus, *, gazetteer: Gazetteer | str | Path | None = Non
         [['Kursk', 'kursk_oblast', 'short'], ['Valery Gerasimov', 'valery_gerasimov', 'name'], \
 ['Vladimir Putin', 'vladimir_putin', 'name']]
     """
+    if language is None and len(corpus.languages) > 1:
+        return in_document_order([tag_actors(part, gazetteer=gazetteer, unlisted=unlisted,
+                                             language=code)
+                                  for code, part in corpus.by_language()], corpus.documents)
+    language = language or next(corpus.by_language())[0]
+    unlisted = unlisted and bool(
+        load_language(language).sections["actors"].get("find_unlisted", True))
     compiled = compile_gazetteer(_as_gazetteer(gazetteer))
     cues = name_cues(language)
     texts = corpus.documents["text"].tolist()

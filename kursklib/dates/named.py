@@ -90,11 +90,14 @@ def numeric_date(hit: Hit, ref: Reference) -> list[Timex]:
 
 def calendar_day(hit: Hit, ref: Reference) -> list[Timex]:
     """August 20, 20 August 2025, the 12th of December, the week of March 6, the morning
-    of March 5."""
+    of March 5, a day and month of a shifted year ("4 декабря прошлого года")."""
     month = hit.meaning("month") or hit.meaning("month_short")
     number = hit.integer("day")
     year = hit.integer("year")
     anchor, from_tense = "explicit", False
+    if year is None and hit.meaning("year_shift") is not None:  # "4 декабря прошлого года"
+        base, anchor = ref.base_year(hit.start)
+        year = None if base is None else base + int(hit.meaning("year_shift"))
     if year is None:
         year, anchor, from_tense = _year_of(hit, ref, month, number)
     if year is None:

@@ -8,8 +8,9 @@ from datetime import date
 
 import pandas as pd
 
-from ..corpus import Corpus
+from ..corpus import Corpus, in_document_order
 from ..errors import ArgumentError
+from ..lang import load_language
 from .anchor import Point
 from .normalisers import NORMALISERS
 from .reference import PUBLICATION, Hit, Reference, Timex
@@ -25,7 +26,7 @@ _ANTECEDENT_TYPES = ("DATE", "TIME")
 
 
 def tag_dates(corpus: Corpus, *, reference_date: str | date | pd.Timestamp | None = None,
-              language: str = "en") -> pd.DataFrame:
+              language: str | None = None) -> pd.DataFrame:
     """Tag temporal expressions and normalise each to a TimeML (TIMEX3) value.
 
     Deictic expressions ("yesterday", "last week", "Friday", a month without a year)
@@ -34,6 +35,10 @@ def tag_dates(corpus: Corpus, *, reference_date: str | date | pd.Timestamp | Non
     a publication date, years come from the latest explicit year earlier in the
     document, else from ``reference_date``; never from today. Unresolvable values keep
     ``X`` placeholders (``XXXX-08-20``).
+
+    Args:
+        language: The language whose rules read every document (``None``: each
+            document's own; a language without a ``dates`` section gives no rows).
 
     Returns:
         One row per expression: ``doc_id, sent_id, start, end, surface, type, value,
@@ -47,6 +52,10 @@ def tag_dates(corpus: Corpus, *, reference_date: str | date | pd.Timestamp | Non
         >>> tag_dates(corpus)[["surface", "type", "value", "anchor_id"]].values.tolist()
         [['April 26', 'DATE', '2025-04-26', 't0'], ['Monday', 'DATE', '2025-04-28', 't0']]
     """
+    if language is None:
+        parts = [tag_dates(part, reference_date=reference_date, language=code)
+                 for code, part in corpus.by_language() if load_language(code).sections["dates"]]
+        return in_document_order(parts, corpus.documents) if parts else _frame([])
     compiled = date_language(language)
     fallback = None if reference_date is None else _as_date(reference_date)
     texts = corpus.documents["text"].tolist()
@@ -62,6 +71,10 @@ def tag_dates(corpus: Corpus, *, reference_date: str | date | pd.Timestamp | Non
         bounds = tuple(column[here.start:here.stop] for column in columns)
         rows.extend(_tag_document(doc_id, text, published, bounds, candidates, fallback,
                                   compiled))
+    return _frame(rows)
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
     columns = list(zip(*rows)) or [()] * len(DATE_COLUMNS)
     return pd.DataFrame({name: pd.array(list(values), dtype=_DTYPES[name])
                          for name, values in zip(DATE_COLUMNS, columns, strict=True)})
