@@ -20,8 +20,9 @@ notebooks: $(INSTALLED)
 	cd notebooks && ../$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.kernel_name=python3 *.ipynb
 
+# On every core; loadscope keeps each notebook's nbval cells (and each test module) on one worker.
 test: $(INSTALLED)
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest -n auto --dist loadscope
 
 # End-to-end tests that take minutes (whole notebooks through the CLI, 50 MB inputs).
 test-slow: $(INSTALLED)

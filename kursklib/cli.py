@@ -15,7 +15,6 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from .actors import build_gazetteer_draft, load_gazetteer, tag_actors, write_gazetteer_draft
 from .corpus import read_corpus
@@ -27,6 +26,7 @@ from .errors import (
     OutputError,
     first_line,
 )
+from .plaindata import read_data
 from .tagged import BATCH_DOCUMENTS, tag_corpus
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -257,7 +257,9 @@ def _check_parameters(notebooks: list[Path], parameters: dict[str, str]
         owners = [notebook for notebook in notebooks if name in declared[notebook]]
         if not owners:
             raise NotebookError(f"no notebook has a parameter {name!r}")
-        value = yaml.safe_load(raw) if raw.strip() else ""
+        # Plain JSON data only: a tag (!!binary, !!set, !!python/...) or an alias is refused.
+        value = read_data(raw, error=NotebookError, what=f"parameter {name!r}: ").value if (
+            raw.strip()) else ""
         for notebook in owners:
             type_name = declared[notebook][name]["inferred_type_name"]
             expected = _TYPES.get(type_name)

@@ -8,11 +8,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..errors import GazetteerError
 from ..lang import available_languages, load_language
 from ..matching import fold_phrase
+from ..plaindata import read_data
 
 ACTOR_TYPES = ("person", "org", "state", "place")
 FORMS = ("name", "short", "abbrev", "demonym", "metonym")
@@ -23,7 +22,6 @@ _REQUIRED_FIELDS = ("id", "name", "type")
 ACRONYM = re.compile(r"^(?:[A-ZА-ЯЁ0-9]\.?){2,8}$")
 DEFAULT_GAZETTEER = "kursklib/data/gazetteer.yaml"
 WORLD_GAZETTEERS = ("kursklib/data/world/countries.yaml", "kursklib/data/world/organisations.yaml")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser where installed
 
 
 @dataclass(frozen=True)
@@ -224,28 +222,21 @@ def _merge(actors: dict[str, Actor], entry: dict, *, name: str, line: int) -> Ac
 
 
 def _parse_gazetteer(name: str, text: str) -> tuple[list[tuple[int, dict]], list[str]]:
-    try:
-        root = yaml.compose(text, Loader=_LOADER)
-        data = yaml.load(text, Loader=_LOADER)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        raise GazetteerError(f"YAML syntax error: {error.problem or error.context}", path=name,
-                             line=line) from None
-    except yaml.YAMLError as error:
-        raise GazetteerError(f"YAML error: {error}", path=name) from None
-    if isinstance(data, list):
-        entry_nodes, entries, phrases = root.value, data, []
-    elif isinstance(data, dict) and isinstance(data.get("actors"), list):
-        keys = {key.value: value for key, value in root.value}
-        entry_nodes, entries = keys["actors"].value, data["actors"]
-        phrases = [str(p) for p in data.get("ignore") or []]
+    """The entries (each with its line) and ignore phrases of one gazetteer file, read as
+    plain data: no tags, anchors or aliases (``read_data``)."""
+    data = read_data(text, path=name, error=GazetteerError)
+    root = data.value
+    if isinstance(root, dict) and isinstance(root.get("actors"), list):
+        entries = root["actors"]
+        phrases = [str(phrase) for phrase in root.get("ignore") or []]
+    elif isinstance(root, list):
+        entries, phrases = root, []
     else:
         raise GazetteerError("expected a list of actors, or a mapping with an 'actors' list",
                              path=name, line=1)
     parsed = []
-    for index, (node, entry) in enumerate(zip(entry_nodes, entries, strict=True)):
-        line = node.start_mark.line + 1
+    for index, entry in enumerate(entries):
+        line = data.line(entry) or data.line(entries) or 1
         parsed.append((line, _entry_fields(entry, name=name, line=line, index=index)))
     return parsed, phrases
 
