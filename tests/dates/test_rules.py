@@ -1,4 +1,5 @@
-"""Tests for kursklib.dates.rules: the rule table compiles; the fast scan finds each example."""
+"""Tests for kursklib.dates.rules: the rule tables compile; the fast scan finds every example
+of every packaged language."""
 
 from __future__ import annotations
 
@@ -10,9 +11,14 @@ from kursklib.dates.normalisers import NORMALISERS
 from kursklib.dates.rules import compile_language, date_language
 from kursklib.dates.scan import find_expressions, scanner_for
 from kursklib.errors import LanguageError
+from kursklib.lang import available_languages
 
-ENGLISH = date_language("en")
-EXAMPLES = [(rule.name, example) for rule in ENGLISH.rules.values() for example in rule.examples]
+# The sentence each packaged language's rule examples are read in.
+FRAMES = {"en": "Reports say {} here.", "ru": "Сообщается, что {} здесь."}
+PACKAGED = {code: date_language(code) for code in FRAMES}
+ENGLISH = PACKAGED["en"]
+EXAMPLES = [(code, rule.name, example) for code, language in PACKAGED.items()
+            for rule in language.rules.values() for example in rule.examples]
 # A toy language in Cyrillic: nothing in the engine may assume ASCII.
 RUSSIAN = {
     "words": {"month": {"мая": 5, "августа": 8}, "shift": {"прошлом": -1},
@@ -29,7 +35,8 @@ RUSSIAN = {
 
 
 def found_by_the_scan(language, text: str) -> list[tuple[int, int, str]]:
-    scanner = scanner_for(language.code) if language is ENGLISH else _scanner(language)
+    packaged = PACKAGED.get(language.code) is language
+    scanner = scanner_for(language.code) if packaged else _scanner(language)
     [candidates] = scanner.candidates([text])
     return [(match.start(), match.end(), language.rules[match.lastgroup].name)
             for match in find_expressions(text, candidates, language)]
@@ -40,15 +47,19 @@ def _scanner(language):
     return Scanner(language)
 
 
-@pytest.mark.parametrize("rule, example", EXAMPLES)
-def test_every_rule_example_is_found_by_the_fast_scan(rule, example):
-    # An example may bracket the expression within its context: "in [May]".
+def test_every_packaged_language_has_its_examples_checked():
+    assert set(FRAMES) == set(available_languages())
+
+
+@pytest.mark.parametrize("code, rule, example", EXAMPLES)
+def test_every_rule_example_is_found_by_the_fast_scan(code, rule, example):
+    # An example may bracket the expression within its context: "in [May]", "в [марте]".
     marked = re.search(r"\[(.*)\]", example)
     plain = example.replace("[", "").replace("]", "")
-    text = f"Reports say {plain} here."
+    text = FRAMES[code].format(plain)
     start = text.index(plain) + (plain.index(marked.group(1)) if marked else 0)
     end = start + len(marked.group(1) if marked else plain)
-    assert (start, end, rule) in found_by_the_scan(ENGLISH, text)
+    assert (start, end, rule) in found_by_the_scan(PACKAGED[code], text)
 
 
 def test_every_rule_names_a_normaliser():
