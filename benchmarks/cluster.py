@@ -32,7 +32,8 @@ import pyarrow.parquet as pq  # noqa: E402
 
 from benchmarks.corpora import write_corpus  # noqa: E402
 from kursklib import tag_corpus  # noqa: E402
-from kursklib.tagged import SCHEMAS, table_files  # noqa: E402
+from kursklib.parts import SCHEMAS  # noqa: E402
+from kursklib.tagged import table_files  # noqa: E402
 
 WHERE = ("in-process", "1 worker", "2 workers")
 

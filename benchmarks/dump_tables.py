@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kursklib import build_timeline, read_tagged, score_keyness, tag_corpus  # noqa: E402
-from kursklib.tagged import TABLES  # noqa: E402
+from kursklib.parts import TABLES  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

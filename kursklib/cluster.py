@@ -26,8 +26,10 @@ from distributed import (
 from .actors import Gazetteer
 from .corpus import CorpusSource
 from .errors import ArgumentError, KursklibError, KursklibWarning, TaggingError, first_line
+from .keys import package_files
+from .parts import SCHEMAS, write_part
 from .survey import CorpusModel, SurveyMerge, SurveyPart, survey_part
-from .tagged import SCHEMAS, package_files, staged, write_manifest, write_part
+from .tagged import staged, write_manifest
 
 CONNECT_TIMEOUT = "30s"
 

@@ -14,12 +14,13 @@ import pyarrow.parquet as pq
 import pytest
 from distributed import Client, LocalCluster
 
-import kursklib.tagged
+import kursklib.parts
 from benchmarks.corpora import write_corpus
 from kursklib import KursklibError, load_gazetteer, tag_corpus
 from kursklib.actors.compile import compile_gazetteer
 from kursklib.cluster import _check_shared, open_client, plan_partitions
-from kursklib.tagged import DOCUMENT_ROW_GROUP_ROWS, ROW_GROUP_ROWS, SCHEMAS, table_files
+from kursklib.parts import DOCUMENT_ROW_GROUP_ROWS, ROW_GROUP_ROWS, SCHEMAS
+from kursklib.tagged import table_files
 
 # The generated corpora's metadata has columns beyond kursklib's.
 pytestmark = pytest.mark.filterwarnings("ignore:.*unknown metadata column")
@@ -107,8 +108,8 @@ def test_tag_corpus_on_dask_names_the_document_that_failed(threads, make_corpus,
             raise ZeroDivisionError("division by zero")
         return real(corpus, **options)
 
-    real = kursklib.tagged.tag_dates
-    monkeypatch.setattr(kursklib.tagged, "tag_dates", fail_on_boom)
+    real = kursklib.parts.tag_dates
+    monkeypatch.setattr(kursklib.parts, "tag_dates", fail_on_boom)
     folder = make_corpus({f"{name}.txt": f"Troops left {name}." for name in "abcdef"} | {
         "d.txt": "BOOM went the shell."})
     cache = tmp_path / "cache"

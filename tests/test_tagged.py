@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.corpora import write_corpus
 from kursklib import KursklibError, read_corpus, read_tagged, tag_actors, tag_corpus
-from kursklib.tagged import TABLES, TAGGED_DOCUMENT_COLUMNS
+from kursklib.parts import TABLES, TAGGED_DOCUMENT_COLUMNS
 from tests.conftest import SEEDS
 
 
