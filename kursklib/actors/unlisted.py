@@ -16,17 +16,16 @@ from .compile import Listed
 from .cues import NameCues, is_sentence_initial, plain, reversed_lead
 from .evidence import CUE, DEFAULT, SURE, Guess, guess_type, head_type
 from .extents import Piece, split_run
+from .headings import in_title_case, inside_quoted_title, is_credit_line
+from .spans import find_words, overlaps
 from .world import place_key, place_names
 
 if TYPE_CHECKING:
     from ..survey import CorpusModel
 
-_ALPHABETIC_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _PARTICLE_PREFIX = re.compile(r"^[a-z]{1,3}[-'’]")
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
 _LIST_REACH = 200  # characters around a sentence's names where listed names may join a list
-# Share of capitalised words above which a quoted phrase is a title, not speech.
-_TITLE_CASE_SHARE = 0.6
 # Names looked up in the gazetteer by their folded text: (actor index, actor type), or None.
 Lookup = Callable[[str], "tuple[int, str] | None"]
 
@@ -92,14 +91,14 @@ class _Document:
             if not runs:
                 continue
             sentence = self.text[start:end]
-            credit = _credit_line(sentence, self.cues)
-            if not credit and (_in_title_case(sentence, self.cues) or sentence.isupper()):
+            credit = is_credit_line(sentence, self.cues)
+            if not credit and (in_title_case(sentence, self.cues) or sentence.isupper()):
                 continue
             found: list[tuple[int, int, Guess | None]] = []
             for run in runs:
                 for piece in self._pieces(run.start(), run.end(), start):
                     surface = self.text[piece.start:piece.end]
-                    if _inside_quoted_title(self.text, piece.start, start) or (
+                    if inside_quoted_title(self.text, piece.start, start) or (
                             self.cues.ethnic.match(reversed_lead(self.text, piece.start))):
                         continue
                     if surface in self.definitions or plain(surface) in self.cues.openers or (
@@ -315,8 +314,8 @@ class _Document:
         spellings = sorted(known, key=len, reverse=True)  # the longest first, as a regex would
         found = []
         for start, end in headlines:
-            for first, last, word in _find_words(self.text, spellings, start, end):
-                if not _overlaps(occupied, first, last):
+            for first, last, word in find_words(self.text, spellings, start, end):
+                if not overlaps(occupied, first, last):
                     found.append(known[spellings[word]]._replace(start=first, end=last))
         return found
 
@@ -343,79 +342,11 @@ def _surnames(text: str, names: list[UnlistedMatch], occupied: list[tuple[int, i
                 surnames.setdefault(form, name)
     found = []
     for surname, name in surnames.items():
-        for first, last, _ in _find_words(text, [surname]):
-            if first < name.start or _overlaps(occupied, first, last):
+        for first, last, _ in find_words(text, [surname]):
+            if first < name.start or overlaps(occupied, first, last):
                 continue
             found.append(name._replace(start=first, end=last, form="short"))
     return found
-
-
-def _find_words(text: str, words: list[str], start: int = 0, end: int | None = None
-               ) -> list[tuple[int, int, int]]:
-    """Where ``re.finditer(r"(?<![\\w'’-])(?:w0|w1|...)(?![\\w-])", text, start, end)``
-    matches the words (escaped), as ``(start, end, index of the word)``, without compiling a
-    pattern per list: every occurrence by ``str.find``, then the leftmost, at one place the
-    first word, and on from its end.
-
-    Example:
-        >>> _find_words("Kim met Kim-Il and Kimberly, Kim.", ["Kim"])
-        [(0, 3, 0), (29, 32, 0)]
-    """
-    end = len(text) if end is None else end
-    occurrences = []
-    for index, word in enumerate(words):
-        at = text.find(word, start, end) if word else -1
-        while at >= 0:
-            stop = at + len(word)
-            if (at == 0 or not _joins_word(text[at - 1], "_'’-")) and (
-                    stop == end or not _joins_word(text[stop], "_-")):
-                occurrences.append((at, index, stop))
-            at = text.find(word, at + 1, end)
-    occurrences.sort()
-    found, reach = [], start
-    for at, index, stop in occurrences:
-        if at >= reach:
-            found.append((at, stop, index))
-            reach = stop
-    return found
-
-
-def _joins_word(char: str, others: str) -> bool:
-    """Whether a character continues a word: ``\\w`` (alphanumeric or "_"), or one of ``others``."""
-    return char.isalnum() or char in others
-
-
-def _overlaps(occupied: list[tuple[int, int]], start: int, end: int) -> bool:
-    position = bisect.bisect_right(occupied, (start, 1 << 62)) - 1
-    return (position >= 0 and occupied[position][1] > start) or (
-        position + 1 < len(occupied) and occupied[position + 1][0] < end)
-
-
-def _credit_line(sentence: str, cues: NameCues) -> bool:
-    """A byline or credit ("By Amira Khalil", "Reporting by ... ; Editing by ...")."""
-    words = sentence.split()[:3]
-    lead = [plain(word) for word in words]
-    return bool(lead) and "by" in lead and all(word in cues.credit_words
-                                               for word in lead[:lead.index("by") + 1])
-
-
-def _in_title_case(sentence: str, cues: NameCues) -> bool:
-    """A heading or caption in title case ("Read More: How The War Changed Kursk")."""
-    words = _ALPHABETIC_WORD.findall(sentence)
-    return len(words) >= 4 and any(word in cues.title_case_markers for word in words[1:]) and (
-        sum(word[0].isupper() for word in words) >= _TITLE_CASE_SHARE * len(words))
-
-
-def _inside_quoted_title(text: str, start: int, sentence_start: int) -> bool:
-    """True inside a quoted title in title case ("To Die for the Freedom of ...")."""
-    before = text[sentence_start:start]
-    opening = max(before.rfind("“"), before.rfind('"') if before.count('"') % 2 else -1)
-    if opening < 0 or "”" in before[opening:]:
-        return False
-    closing = min((p for p in (text.find("”", start), text.find('"', start)) if p >= 0),
-                  default=start)
-    words = [w for w in text[sentence_start + opening + 1:closing].split() if w[:1].isalpha()]
-    return bool(words) and sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
 
 
 def slug(name: str) -> str:

@@ -12,7 +12,7 @@ from kursklib import (
     read_corpus,
     tag_actors,
 )
-from kursklib.actors.unlisted import _find_words
+from kursklib.actors.spans import find_words
 
 
 def tag(make_corpus, text: str, **options):
@@ -118,11 +118,11 @@ WORDS = ["Kim", "Kim Jong", "Burhan", "al-Burhan", "A.B", "An", "Anan", "’s", 
        words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=4, unique=True),
        data=st.data())
 def test_find_words_matches_as_the_regex_would(parts, words, data):
-    """``_find_words`` (str.find, no pattern compiled) finds what the regex alternation did."""
+    """``find_words`` (str.find, no pattern compiled) finds what the regex alternation did."""
     text = "".join(parts)
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
     expected = [(m.start(), m.end(), words.index(m.group()))
                 for m in pattern.finditer(text, start, end)]
-    assert _find_words(text, words, start, end) == expected
+    assert find_words(text, words, start, end) == expected
