@@ -6,7 +6,6 @@ from __future__ import annotations
 # that translating a text keeps every offset).
 QUOTES = {"’": "'", "‘": "'", "‛": "'", "‚": "'", "`": "'", "´": "'", "ʼ": "'",
           "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
-ASCII_QUOTES = str.maketrans(QUOTES)
 # Hyphens and dashes, the ASCII hyphen first.
 DASHES = "-‐‑‒–—―"
 # Quotes as ASCII and every dash as a hyphen: how a token is normalised.

@@ -20,8 +20,8 @@ from .terms import DOCUMENT_TERM_COLUMNS, count_document_terms
 from .tokens import TOKEN_COLUMNS, tag_tokens
 
 # The per-document counts the tagged documents table adds to ``Corpus.documents``.
-COUNT_COLUMNS = ["n_sentences", "n_tokens", "n_mentions", "n_dates"]
-TAGGED_DOCUMENT_COLUMNS = [*DOCUMENT_COLUMNS, *COUNT_COLUMNS]
+DOCUMENT_COUNT_COLUMNS = ["n_sentences", "n_tokens", "n_mentions", "n_dates"]
+TAGGED_DOCUMENT_COLUMNS = [*DOCUMENT_COLUMNS, *DOCUMENT_COUNT_COLUMNS]
 _STRING, _INT, _BOOL = pa.string(), pa.int64(), pa.bool_()
 
 
@@ -34,7 +34,8 @@ def _with_language(columns: list[str]) -> list[str]:
 # its documents' language.
 SCHEMAS = {
     "documents": pa.schema([(name, {"published": pa.timestamp("ns"), "n_chars": _INT}.get(
-        name, _INT if name in COUNT_COLUMNS else _STRING)) for name in TAGGED_DOCUMENT_COLUMNS]),
+        name, _INT if name in DOCUMENT_COUNT_COLUMNS else _STRING))
+        for name in TAGGED_DOCUMENT_COLUMNS]),
     "sentences": pa.schema([(name, {"sent_id": _INT, "start": _INT, "end": _INT,
                                     "is_headline": _BOOL}.get(name, _STRING))
                             for name in _with_language(SENTENCE_COLUMNS)]),

@@ -22,7 +22,7 @@ from .errors import ArgumentError, OutputError, as_names
 from .keys import FORMAT_VERSION, package_files
 from .keys import content_key as _content_key
 from .parts import (
-    COUNT_COLUMNS,
+    DOCUMENT_COUNT_COLUMNS,
     DOCUMENT_ROW_GROUP_ROWS,
     ROW_GROUP_ROWS,
     SCHEMAS,
@@ -38,11 +38,12 @@ if TYPE_CHECKING:
 
 # The tables' schemas, the part writer and the content key live in ``parts`` and ``keys``;
 # they stay importable from here.
-__all__ = ["BATCH_DOCUMENTS", "COUNT_COLUMNS", "DEFAULT_TABLES", "DOCUMENT_ROW_GROUP_ROWS",
-           "FORMAT_VERSION", "MANIFEST", "PARTITION_BYTES", "ROW_GROUP_ROWS", "SCHEMAS", "TABLES",
-           "TAGGED_DOCUMENT_COLUMNS", "Tagged", "default_cache_dir", "package_files",
-           "read_tagged", "staged", "tag_batch", "tag_corpus", "table_files", "write_manifest",
-           "write_part"]
+__all__ = ["BATCH_DOCUMENTS", "DEFAULT_TABLES", "DOCUMENT_COUNT_COLUMNS",
+           "DOCUMENT_ROW_GROUP_ROWS", "FORMAT_VERSION", "MANIFEST", "PARTITION_BYTES",
+           "ROW_GROUP_ROWS", "SCHEMAS", "TABLES", "TAGGED_DOCUMENT_COLUMNS", "Tagged",
+           "default_cache_dir", "package_files", "read_tagged", "staged", "tag_batch",
+           "tag_corpus", "table_files", "write_manifest", "write_part"]
+
 # What ``tag_corpus`` reads back unless told: all but the token table, the one large table.
 DEFAULT_TABLES = ("documents", "sentences", "mentions", "dates", "terms")
 BATCH_DOCUMENTS = 1000

@@ -258,16 +258,3 @@ def _labels(event: np.ndarray, statements: pd.DataFrame, sentence: np.ndarray,
         words = ", ".join(phrase)
         labels.append(f"{name}: {words}" if name and words else name or words)
     return [labels[code] for code in event]
-
-
-def period_bounds(value: str, granularity: str, mod: str) -> tuple[date, date]:
-    """Return the first and last day a TimeML value covers; START/MID/END keep a third.
-
-    Example:
-        >>> period_bounds("2025-04", "month", "END")
-        (datetime.date(2025, 4, 21), datetime.date(2025, 4, 30))
-    """
-    bounds = value_period(value, granularity, mod)
-    if bounds is None:
-        raise ArgumentError(f"{value!r} names no stretch of the calendar")
-    return bounds

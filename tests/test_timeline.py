@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 
 from kursklib import KursklibError, build_timeline, read_corpus, tag_actors, tag_dates, tag_tokens
-from kursklib.timeline import TIMELINE_COLUMNS, period_bounds
+from kursklib.dates import value_period
+from kursklib.timeline import TIMELINE_COLUMNS
 from tests.conftest import arbitrary_corpora, assert_rows_index_text
 
 
@@ -130,8 +131,8 @@ def test_build_timeline_names_the_table_it_cannot_use(seeds):
     ("199", "decade", "", ("1990-01-01", "1999-12-31")),
     ("20", "century", "START", ("2001-01-01", "2033-12-31")),
 ])
-def test_period_bounds_cover_the_value(value, granularity, mod, expected):
-    first, last = period_bounds(value, granularity, mod)
+def test_value_period_covers_the_value(value, granularity, mod, expected):
+    first, last = value_period(value, granularity, mod)
     assert (first.isoformat(), last.isoformat()) == expected
 
 
