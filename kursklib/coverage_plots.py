@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -10,7 +9,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from .errors import ArgumentError
-from .plots import _draw_note, _new_axes, plot_heatmap
+from .plots import _date_axis, _draw_note, _new_axes, plot_heatmap
 from .style import STYLE
 from .variables import name_variable
 
@@ -69,7 +68,7 @@ def plot_coverage(counts: pd.DataFrame, *, by: str | None = None, title: str = "
                                   width=0.85 * _widths(rows["period"]), align="edge",
                                   bottom=bottom, color=colour, linewidth=0, label=str(group)))
             bottom = heights if bottom is None else bottom + heights
-        _date_axis(ax)
+        _date_axis(ax, minticks=4)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylabel("documents")
         if by:
@@ -128,7 +127,7 @@ def plot_trends(table: pd.DataFrame, *, series: str, value: str, lanes: bool = F
             else:
                 ax.plot(x, y, color=colour, linewidth=1.6, marker="o" if few else None,
                         markersize=3, label=str(name))
-        _date_axis(ax)
+        _date_axis(ax, minticks=4)
         label = ylabel or VALUE_LABELS.get(value, value)
         if lanes:
             ax.set_yticks([len(names) - 1 - index + 0.4 for index in range(len(names))],
@@ -248,7 +247,3 @@ def _colours(groups: list, *, other: bool = True) -> list:
             for group, colour in zip(groups, colours, strict=True)]
 
 
-def _date_axis(ax: Axes) -> None:
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=12)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))

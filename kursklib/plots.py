@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import matplotlib.dates as mdates
 import matplotlib.patheffects as patheffects
 import matplotlib.pyplot as plt
 import networkx as nx
@@ -41,6 +42,13 @@ def _draw_note(ax: Axes, note: str, title: str = "") -> Axes:
         ax.set_axis_off()
         ax.set_title(title)
     return ax
+
+
+def _date_axis(ax: Axes, *, minticks: int = 5) -> None:
+    """Dates on the x axis: between ``minticks`` and 12 ticks, labelled concisely."""
+    locator = mdates.AutoDateLocator(minticks=minticks, maxticks=12)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
 def _tick_text(value: object) -> str:

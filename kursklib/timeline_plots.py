@@ -14,7 +14,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .errors import ArgumentError
 from .events import CORROBORATED
-from .plots import _new_axes  # one way to make a figure for every chart
+from .plots import _date_axis, _new_axes  # one figure and date axis for every chart
 from .style import STYLE
 
 CORROBORATED_COLOUR, SINGLE_COLOUR = "#1b6ca8", "#a9c4dc"
@@ -164,12 +164,6 @@ def _callouts(ax: Axes, shown: pd.DataFrame, bars: tuple[pd.Series, np.ndarray],
                     fontsize=7, ha="center", va="bottom",
                     arrowprops={"arrowstyle": "-", "color": "0.55", "linewidth": 0.6,
                                 "shrinkA": 2, "shrinkB": 1})
-
-
-def _date_axis(ax: Axes) -> None:
-    locator = mdates.AutoDateLocator(maxticks=12)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
 def _require(table: pd.DataFrame, name: str, columns: tuple[str, ...], maker: str) -> None:
