@@ -73,8 +73,7 @@ def vague_span(hit: Hit, ref: Reference) -> list[Timex]:
 
 
 def vague_duration(hit: Hit, ref: Reference) -> list[Timex]:
-    """recent years, coming weeks: a stretch of an unknown count of units (PXY, PXW), as
-    TimeBank reads them."""
+    """for some time: a stretch of an unknown count of units (PXM), as TimeBank reads it."""
     unit = unit_of(hit) or "Y"
     return [Timex(hit.start, hit.end, "DURATION", duration_value("X", unit),
                   _GRANULARITY.get(unit, ""), "duration", "none")]
