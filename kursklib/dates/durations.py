@@ -72,6 +72,13 @@ def vague_span(hit: Hit, ref: Reference) -> list[Timex]:
     return [Timex(hit.start, hit.end, "DATE", str(value), "", "relative", "none")]
 
 
+def vague_duration(hit: Hit, ref: Reference) -> list[Timex]:
+    """for some time: a stretch of an unknown count of units (PXM), as TimeBank reads it."""
+    unit = unit_of(hit) or "Y"
+    return [Timex(hit.start, hit.end, "DURATION", duration_value("X", unit),
+                  _GRANULARITY.get(unit, ""), "duration", "none")]
+
+
 def vague(hit: Hit, ref: Reference) -> list[Timex]:
     """now, recently, the future, current: the meaning of the rule's one slot."""
     value = hit.meaning(next(iter(hit.rule.slots)))
@@ -140,7 +147,8 @@ def ordinal_duration(hit: Hit, ref: Reference) -> list[Timex]:
 
 
 NORMALISERS = {
-    "duration": duration, "vague_span": vague_span, "vague": vague, "every": every,
+    "duration": duration, "vague_span": vague_span,
+    "vague_duration": vague_duration, "vague": vague, "every": every,
     "times_per": times_per, "set_word": set_word, "weekday_set": weekday_set,
     "unit_duration": unit_duration, "ordinal_duration": ordinal_duration,
     "drop": lambda hit, ref: [],

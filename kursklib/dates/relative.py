@@ -155,6 +155,11 @@ def year_ago_part(hit: Hit, ref: Reference) -> list[Timex]:
     part = hit.meaning("part_of_year")
     granularity = {"Q": "quarter", "HY": "half"}.get(part, "quarter" if part or hit.text(
         "period_word") else "year")
+    if granularity == "year" and not hit.text("month"):
+        # A bare "year-earlier" in a report of a quarter compares with that quarter.
+        named, _, how = ref.part_antecedent()
+        if how == "previous" and named.granularity in ("quarter", "half"):
+            granularity = named.granularity
     antecedent, anchored_on, anchor = ref.antecedent() if granularity == "year" else \
         ref.part_antecedent()
     today, _ = ref.today()

@@ -267,11 +267,41 @@ def test_tag_dates_names_the_anchor_of_each_value(make_corpus):
     ("Nowadays it is common.", ("Nowadays", "PRESENT_REF")),
     ("Kidnappings rose in recent years.", ("recent years", "PAST_REF")),
     ("Rates may fall in coming weeks.", ("coming weeks", "FUTURE_REF")),
+    ("It was calm at the time.", ("the time", "PAST_REF")),
+    ("They worry about the future.", ("the future", "FUTURE_REF")),
     ("He left several years ago.", ("several years ago", "PAST_REF")),
 ])
 def test_tag_dates_reads_vague_references_in_any_case(make_corpus, phrase, expected):
     dates = tag_one(make_corpus, phrase, "2025-06-30")
     assert list(zip(dates["surface"], dates["value"], strict=True)) == [expected]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Troops may stay for some time.", ("some time", "DURATION", "PXM")),
+    ("Net for the year-earlier nine months rose.",
+     ("the year-earlier nine months", "DURATION", "P9M")),
+])
+def test_tag_dates_reads_open_counts_of_units_as_durations(make_corpus, phrase, expected):
+    dates = tag_one(make_corpus, phrase, "2025-06-30")
+    assert list(zip(dates["surface"], dates["type"], dates["value"], strict=True)) == [expected]
+
+
+@pytest.mark.parametrize("phrase", [
+    "It is important to the future of our peoples.",  # a noun: its prospects
+    "He was killed soon after his capture.",  # "soon after" is a signal
+    "It makes 10,000 units annually.",  # a rate, as "$5 million a year"
+    "Revenue will rise by 20% annually.",
+    "A picture from the film High Noon.",  # a title
+])
+def test_tag_dates_leaves_out_what_is_not_an_expression(make_corpus, phrase):
+    assert tag_one(make_corpus, phrase, "2025-06-30").empty
+
+
+def test_bare_year_earlier_compares_with_the_quarter_last_named(make_corpus):
+    dates = tag_one(make_corpus, "Net rose in the third quarter, compared with year-earlier "
+                    "profit of $3 million.", "1989-10-30")
+    assert list(zip(dates["surface"], dates["value"], strict=True)) == [
+        ("the third quarter", "1989-Q3"), ("year-earlier", "1988-Q3")]
 
 
 @pytest.mark.parametrize("phrase, published, expected", [
