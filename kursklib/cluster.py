@@ -25,7 +25,13 @@ from distributed import (
 
 from .actors import Gazetteer
 from .corpus import CorpusSource
-from .errors import ArgumentError, KursklibError, KursklibWarning, TaggingError, first_line
+from .errors import (
+    ArgumentError,
+    KursklibError,
+    KursklibWarning,
+    TaggingError,
+    first_line,
+)
 from .survey import CorpusModel, SurveyMerge, SurveyPart, survey_part
 from .tagged import SCHEMAS, package_files, staged, write_manifest, write_part
 

@@ -85,10 +85,6 @@ def test_malformed_metadata_date_names_file_line_and_value(make_corpus):
         read_corpus(folder)
 
 
-def test_metadata_row_without_document_is_an_error(make_corpus):
-    folder = make_corpus({"a.txt": "Text a."}, "doc_id,published\na,2025-05-01\nghost,2025-05-02\n")
-    with pytest.raises(KursklibError, match=r"metadata\.csv:3: doc_id 'ghost' has no document"):
-        read_corpus(folder)
 
 
 def test_missing_corpus_folder_is_an_error(tmp_path):
@@ -110,12 +106,7 @@ def test_folder_without_documents_is_an_error(tmp_path):
 
 
 def test_duplicate_doc_ids_are_errors(make_corpus, tmp_path):
-    folder = make_corpus({"a.txt": "One.", "a.TXT": "Two."})
-    with pytest.raises(KursklibError, match=r"a\.txt: duplicate doc_id 'a' \(also a\.TXT\)"):
-        read_corpus(folder)
     folder = make_corpus({"b.txt": "One."}, "doc_id,published\nb,2025-01-01\nb,2025-01-02\n")
-    (folder / "a.TXT").unlink()
-    (folder / "a.txt").unlink()
     with pytest.raises(KursklibError, match=r"metadata\.csv:3: duplicate doc_id 'b'"):
         read_corpus(folder)
     table = tmp_path / "export.csv"
