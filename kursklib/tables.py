@@ -16,6 +16,7 @@ from .columns import (
     METADATA_COLUMNS,
     cell_doc_id,
     cell_value,
+    check_mapped_found,
     guess_mapping,
     is_missing,
     kept_columns,
@@ -115,9 +116,12 @@ def table_documents(cells: Cells, lines: list[int], path: Path, *,
     decoded as a file is; anything else (a number, a list) is an error. A row with empty
     text is skipped with a warning.
     """
-    names = rename_columns(cells, columns or {}, path)
+    original = list(cells)
+    names = rename_columns(original, columns or {}, path)
     cells = dict(zip(names, cells.values(), strict=True))
     if "text" not in cells:
+        if columns and "text" in columns:
+            check_mapped_found({"text": columns["text"]}, {path: original})
         pairs = guess_mapping(names, MAPPABLE_COLUMNS)
         if "text" not in dict(pairs):
             pairs.append(("text", "<your text column>"))
