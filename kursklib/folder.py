@@ -95,13 +95,13 @@ def read_bytes(path: Path, *, error: type[KursklibError] = CorpusError) -> bytes
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as problem:
         raise error(_problem(problem), path=path) from None
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        raise error("a folder, not a file" if stat.S_ISDIR(mode) else
+                    f"not a regular file ({_SPECIAL.get(stat.S_IFMT(mode), 'special')})",
+                    path=path)
     with open(descriptor, "rb") as handle:
-        mode = os.fstat(descriptor).st_mode
-        if stat.S_ISDIR(mode):
-            raise error("a folder, not a file", path=path)
-        if not stat.S_ISREG(mode):
-            raise error(f"not a regular file ({_SPECIAL.get(stat.S_IFMT(mode), 'special')})",
-                        path=path)
         try:
             return handle.read()
         except OSError as problem:
