@@ -10,7 +10,7 @@ import os
 import shutil
 import tempfile
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .actors import MENTION_COLUMNS, Gazetteer, load_gazetteer, tag_actors
-from .corpus import DOCUMENT_COLUMNS, Corpus, CorpusSource, open_corpus
+from .corpus import DOCUMENT_COLUMNS, Corpus, CorpusSource, check_corpus_argument, open_corpus
 from .dates import DATE_COLUMNS, tag_dates
 from .errors import (
     ArgumentError,
@@ -118,7 +118,8 @@ def tag_corpus(corpus: str | Path | pd.DataFrame, *,
                stopwords: Sequence[str] = (), unlisted: bool = True,
                reference_date: str | None = None, cache_dir: str | Path | None = None,
                batch_size: int = BATCH_DOCUMENTS, tables: Iterable[str] = DEFAULT_TABLES,
-               client: Client | None = None, partition_bytes: int = PARTITION_BYTES) -> Tagged:
+               client: Client | None = None, partition_bytes: int = PARTITION_BYTES,
+               columns: Mapping[str, str] | None = None, recursive: bool = False) -> Tagged:
     """Tag a corpus once (sentences, actors, dates, tokens, term counts) and read the tables.
 
     The tables are kept in ``cache_dir`` under a key hashed from the corpus bytes and
@@ -148,6 +149,7 @@ def tag_corpus(corpus: str | Path | pd.DataFrame, *,
             larger than memory, none (``[]``), then ``read_tagged`` with ``doc_ids``.
         client: A ``distributed.Client`` to tag on (``None``: in this process).
         partition_bytes: About how much text a Dask partition holds.
+        columns, recursive: As ``read_corpus`` takes them (part of the cache key).
 
     Returns:
         A ``Tagged`` with the asked tables (see ``Tagged``).
@@ -158,8 +160,10 @@ def tag_corpus(corpus: str | Path | pd.DataFrame, *,
         (2, True)
     """
     # Resolved, so that a notebook's relative path and the CLI's absolute one meet.
+    check_corpus_argument(corpus, "corpus")
     source = open_corpus(corpus if isinstance(corpus, pd.DataFrame) else Path(corpus).resolve(),
-                         metadata=metadata, language=language)
+                         metadata=metadata, language=language, columns=columns,
+                         recursive=recursive)
     chosen = gazetteer if isinstance(gazetteer, Gazetteer) else (
         load_gazetteer(gazetteer) if gazetteer not in (None, "") else None)
     options = {"language": language, "stopwords": sorted(as_names(stopwords, "stopwords")),
