@@ -145,7 +145,9 @@ def is_missing(value: object) -> bool:
 
 
 def cell_doc_id(value: object, *, path: Path, line: int) -> str:
-    """A ``doc_id`` cell as a string: a string or an integer, never empty."""
+    """A ``doc_id`` cell as a string: a string or an integer (``2.0`` too), never empty."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     if isinstance(value, bool) or not isinstance(value, str | int):
         problem = "missing" if is_missing(value) else f"a {type(value).__name__} ({value!r:.40})"
         raise CorpusError(f"doc_id is {problem}: every row needs one (a string)", path=path,

@@ -192,7 +192,7 @@ class CorpusSource:
             documents = self.table.iloc[first:last]
         elif self.dataset is not None:
             documents = pd.concat([
-                table_documents(frame_cells(rows), lines, path, columns=self.columns)
+                table_documents(frame_cells(rows, path), lines, path, columns=self.columns)
                 for path, rows, lines in self.dataset.read(first, last)] or [read_files([], [])])
         else:
             documents = read_files(self.files[first:last], self.doc_ids[first:last])
@@ -269,7 +269,7 @@ def open_corpus(path: str | Path | pd.DataFrame, *,
         language = check_language(language, where="argument language")
     table, dataset, files, doc_ids, headers = None, None, [], [], {}
     if isinstance(path, pd.DataFrame):
-        table = table_documents(frame_cells(path), list(range(1, len(path) + 1)),
+        table = table_documents(frame_cells(path, Path("<table>")), list(range(1, len(path) + 1)),
                                 Path("<table>"), columns=mapping)
         headers[Path("<table>")], path = list(map(str, path.columns)), None
     else:

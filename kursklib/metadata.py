@@ -31,7 +31,7 @@ def read_metadata(source: str | Path | pd.DataFrame, columns: dict[str, str],
     table names them. ``columns`` renames them as a corpus table's are (but ``text``)."""
     if isinstance(source, pd.DataFrame):
         path = Path("<metadata>")
-        cells: Cells = frame_cells(source)
+        cells: Cells = frame_cells(source, path)
         lines = list(range(2, len(source) + 2))
     else:
         path = Path(source)

@@ -48,9 +48,13 @@ def read_table(path: Path, columns: dict[str, str]) -> tuple[pd.DataFrame, list[
     return table_documents(cells, lines, path, columns=columns), list(cells)
 
 
-def frame_cells(frame: pd.DataFrame) -> Cells:
-    """A DataFrame's cells as ``Cells`` (column names as strings)."""
-    return {str(name): frame[name].tolist() for name in frame.columns}
+def frame_cells(frame: pd.DataFrame, path: Path) -> Cells:
+    """A DataFrame's cells as ``Cells`` (column names as strings, each once)."""
+    names = [str(name) for name in frame.columns]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise CorpusError(f"column(s) {', '.join(map(repr, repeated))} named twice", path=path)
+    return {name: frame.iloc[:, i].tolist() for i, name in enumerate(names)}
 
 
 def read_csv_cells(text: str, path: Path, *, error: type[KursklibError] = CorpusError,
@@ -60,7 +64,7 @@ def read_csv_cells(text: str, path: Path, *, error: type[KursklibError] = Corpus
     limit = csv.field_size_limit()
     # No field is longer than the text: the default limit (128 kB) refuses long articles.
     csv.field_size_limit(max(limit, min(len(text) + 1, 2**31 - 1)))
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text), strict=True)
     try:
         header = [name.strip() for name in next(reader, [])]
         repeated = sorted({name for name in header if header.count(name) > 1})

@@ -143,3 +143,16 @@ def test_nul_characters_in_table_text_are_removed_as_in_files(tmp_path, suffix):
     source = pd.DataFrame(rows) if suffix == "frame" else write(tmp_path / f"e{suffix}", rows)
     with pytest.warns(KursklibWarning, match=r":1: NUL characters removed"):
         assert read_corpus(source).documents["text"].iloc[0] == "Troops left Kursk."
+
+
+def test_malformed_tables_are_errors_not_guesses(tmp_path):
+    path = tmp_path / "e.csv"
+    path.write_text('doc_id,text\na,One.\nb,"Two.\nc,Three.\n', encoding="utf-8")
+    with pytest.raises(KursklibError, match=r"e\.csv:\d: cannot parse csv \(unexpected end"):
+        read_corpus(path)
+    frame = pd.DataFrame([["a", "One.", "Two."]], columns=["doc_id", "text", "text"])
+    with pytest.raises(KursklibError, match=r"<table>: column\(s\) 'text' named twice"):
+        read_corpus(frame)
+    frame = pd.DataFrame({"doc_id": [1.0, float("nan")], "text": ["One.", "Two."]})
+    with pytest.raises(KursklibError, match=r"<table>:2: doc_id is missing"):
+        read_corpus(frame)
