@@ -32,11 +32,22 @@ from .plots import (
 )
 from .sentences import split_sentences
 from .tagged import Tagged, read_tagged, tag_corpus
-from .terms import count_document_terms, count_terms, count_tfidf, find_collocations, tag_terms
+from .terms import (
+    count_document_terms,
+    count_terms,
+    count_tfidf,
+    find_collocations,
+    tag_terms,
+)
 from .timeline import build_timeline
 from .timeline_plots import plot_event_periods, plot_timeline
 from .tokens import tag_tokens
-from .variables import build_document_variables, choose_period, find_top_documents, name_variable
+from .variables import (
+    build_document_variables,
+    choose_period,
+    find_top_documents,
+    name_variable,
+)
 
 __all__ = [
     # reading, and the tagging stage

@@ -16,7 +16,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .actors import build_gazetteer_draft, load_gazetteer, tag_actors, write_gazetteer_draft
+from .actors import (
+    build_gazetteer_draft,
+    load_gazetteer,
+    tag_actors,
+    write_gazetteer_draft,
+)
 from .corpus import read_corpus
 from .errors import (
     ArgumentError,

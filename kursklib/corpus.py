@@ -2,33 +2,36 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
-import warnings
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from .columns import (
+    DOCUMENT_COLUMNS,
+    METADATA_COLUMNS,
+    check_columns,
+    check_mapped_found,
+    is_missing,
+)
 from .dataset import ParquetDataset, scan_dataset
-from .decode import NEWLINES, decode_bytes
-from .errors import CorpusError, KursklibWarning, MetadataError, first_line
-from .languages import FALLBACK_LANGUAGE, check_language, document_languages, resources_for
+from .errors import ArgumentError, CorpusError
+from .folder import check_printable, list_folder, read_bytes, read_files
+from .languages import (
+    FALLBACK_LANGUAGE,
+    check_language,
+    document_languages,
+    resources_for,
+)
+from .metadata import apply_metadata, match_metadata, read_metadata
 from .sentences import SentenceIndex, find_headlines, split_sentences
 from .survey import CorpusModel, survey_corpus
-
-DOCUMENT_COLUMNS = [
-    "doc_id", "title", "published", "source", "url", "language", "text", "encoding", "n_chars",
-    "path",
-]
-METADATA_COLUMNS = ["doc_id", "title", "published", "source", "url", "language"]
-# Names a metadata column may not take: computed by kursklib (any other column is kept).
-RESERVED_COLUMNS = ("text", "encoding", "n_chars", "path", "line", "label", "period")
-TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
+from .tables import TABLE_SUFFIXES, frame_cells, read_table, table_documents
 
 
 @dataclass(frozen=True)
@@ -104,18 +107,32 @@ def in_document_order(tables: list[pd.DataFrame], documents: pd.DataFrame) -> pd
     return table.iloc[order].reset_index(drop=True)
 
 
+
 def read_corpus(path: str | Path | pd.DataFrame, *,
                 metadata: str | Path | pd.DataFrame | None = None,
-                language: str | None = None) -> Corpus:
-    """Read a folder of ``.txt`` files, one ``.csv``/``.jsonl``/``.parquet`` table, or a
-    DataFrame with a ``text`` column (and optionally ``doc_id`` and metadata columns).
+                language: str | None = None, columns: Mapping[str, str] | None = None,
+                recursive: bool = False) -> Corpus:
+    """Read a folder of ``.txt`` files, one ``.csv``/``.jsonl``/``.parquet`` table (or a
+    folder of ``.parquet`` files), or a DataFrame with a ``text`` column (and optionally
+    ``doc_id`` and metadata columns).
 
     A folder's ``metadata.csv`` is picked up automatically; ``metadata`` overrides it.
-    Unreadable documents (binary, empty) are skipped with a warning naming the file.
+    Unreadable documents (binary, empty) are skipped with a warning naming the file, as
+    is every folder entry that is not read (a broken symlink, a FIFO, a second ``a.TXT``
+    beside ``a.txt``). A table row needs a ``doc_id`` (when the table has the column) and
+    a ``text`` that is a string (bytes are decoded as a file is); metadata rows without a
+    document are left out with a warning; dates pandas cannot hold are NaT, with a warning.
 
     Args:
+        metadata: A CSV file or DataFrame of ``doc_id`` and metadata columns.
         language: The language of the documents whose metadata gives none; ``None``
             detects each one's (``kursklib.languages.detect_language``).
+        columns: Your names for kursklib's columns, in tables and metadata: kursklib's
+            name → yours, e.g. ``{"doc_id": "id", "title": "headline", "published":
+            "date", "source": "outlet", "url": "link", "text": "body"}``.
+        recursive: Read the ``.txt`` files of a folder's subfolders too, each with the
+            ``doc_id`` of its path below the folder without the suffix (``2024/a``);
+            without it, subfolders holding ``.txt`` files are named in a warning.
 
     Returns:
         A ``Corpus`` with ``documents`` and ``sentences`` tables (see ``Corpus``).
@@ -125,7 +142,8 @@ def read_corpus(path: str | Path | pd.DataFrame, *,
         >>> corpus.sentences["text"].tolist()
         ['Kim met Putin.']
     """
-    source = open_corpus(path, metadata=metadata, language=language)
+    source = open_corpus(path, metadata=metadata, language=language, columns=columns,
+                         recursive=recursive)
     documents = source.read(0, len(source))
     if documents.empty:
         raise CorpusError("no readable documents", path=source.path)
@@ -150,6 +168,8 @@ class CorpusSource:
             at a time.
         language: The language of documents without one in their metadata (``None``:
             detected).
+        columns: The user's names for kursklib's columns (``read_corpus``'s ``columns``).
+        recursive: Whether a folder's subfolders were read.
     """
 
     path: Path | None
@@ -160,6 +180,8 @@ class CorpusSource:
     extra_columns: list[str] = field(default_factory=list)
     dataset: ParquetDataset | None = field(default=None, repr=False)
     language: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)
+    recursive: bool = False
 
     def __len__(self) -> int:
         return len(self.doc_ids)
@@ -169,12 +191,13 @@ class CorpusSource:
         if self.table is not None:
             documents = self.table.iloc[first:last]
         elif self.dataset is not None:
-            documents = pd.concat([_table_documents(rows, path, lines=lines) for path, rows, lines
-                                   in self.dataset.read(first, last)] or [_read_files([])])
+            documents = pd.concat([
+                table_documents(frame_cells(rows, path), lines, path, columns=self.columns)
+                for path, rows, lines in self.dataset.read(first, last)] or [read_files([], [])])
         else:
-            documents = _read_files(self.files[first:last])
+            documents = read_files(self.files[first:last], self.doc_ids[first:last])
         if self.metadata is not None:
-            documents = _apply_metadata(documents, self.metadata)
+            documents = apply_metadata(documents, self.metadata, self.doc_ids[first:last])
         return _finish_documents(documents, self.extra_columns, self.language, self.path)
 
     def batches(self, size: int) -> Iterator[pd.DataFrame]:
@@ -193,7 +216,8 @@ class CorpusSource:
             path=self.path, doc_ids=self.doc_ids[first:last], files=self.files[first:last],
             table=None if self.table is None else self.table.iloc[first:last], metadata=metadata,
             dataset=None if self.dataset is None else self.dataset.part(first, last),
-            extra_columns=self.extra_columns, language=self.language)
+            extra_columns=self.extra_columns, language=self.language, columns=self.columns,
+            recursive=self.recursive)
 
     def sizes(self) -> np.ndarray:
         """Per document, about how many bytes of text it holds (to cut the corpus in parts)."""
@@ -204,276 +228,118 @@ class CorpusSource:
         return np.array([file.stat().st_size for file in self.files], dtype=np.int64)
 
     def fingerprint(self) -> str:
-        """A hash of every byte the documents and metadata are read from, and where."""
+        """A hash of every byte the documents and metadata are read from, where, and how
+        (``columns``, ``recursive``, ``language``)."""
         digest = hashlib.blake2b(digest_size=16)
-        digest.update(str(self.path.resolve() if self.path else "").encode())
+        root = self.path.resolve() if self.path else None
+        digest.update(str(root or "").encode())
         if self.table is not None and self.path is None:
             digest.update(pd.util.hash_pandas_object(self.table, index=False).to_numpy())
         files = self.files or (self.dataset.files if self.dataset else [])
         for file in files or ([self.path] if self.path else []):
-            digest.update(f"\0{file.name}\0{file.stat().st_size}\0".encode())
-            digest.update(file.read_bytes())
+            name = os.path.relpath(file.resolve() if file.is_symlink() else file.absolute(),
+                                   root if root and root.is_dir() else file.parent.absolute())
+            digest.update(f"\0{name}\0{file.stat().st_size}\0".encode(errors="surrogateescape"))
+            digest.update(read_bytes(file))
         if self.metadata is not None:
             digest.update(self.metadata.to_csv(index=False).encode())
-        digest.update(f"\0language={self.language or ''}".encode())
+        digest.update(f"\0language={self.language or ''}\0columns={sorted(self.columns.items())}"
+                      f"\0recursive={self.recursive}".encode())
         return digest.hexdigest()
 
 
 def open_corpus(path: str | Path | pd.DataFrame, *,
                 metadata: str | Path | pd.DataFrame | None = None,
-                language: str | None = None) -> CorpusSource:
-    """Open a corpus (as ``read_corpus`` takes it) without reading a folder's files.
+                language: str | None = None, columns: Mapping[str, str] | None = None,
+                recursive: bool = False) -> CorpusSource:
+    """Open a corpus (as ``read_corpus`` takes it, with the same arguments) without
+    reading a folder's files.
 
-    Metadata is read and checked against the documents' ids at once.
+    Metadata is read and matched to the documents' ids at once.
 
     Example:
         >>> source = open_corpus(pd.DataFrame({"doc_id": ["b", "a"], "text": ["B.", "A."]}))
         >>> source.doc_ids, source.read(0, 1)["text"].tolist()
         (['a', 'b'], ['A.'])
     """
-    dataset = None
+    check_corpus_argument(path, "path")
+    mapping = check_columns(columns)
+    _check_arguments(metadata, language, recursive)
+    if language is not None:
+        language = check_language(language, where="argument language")
+    table, dataset, files, doc_ids, headers = None, None, [], [], {}
     if isinstance(path, pd.DataFrame):
-        table, path, files = _table_documents(path, Path("<table>"), first_line=1), None, []
+        table = table_documents(frame_cells(path, Path("<table>")), list(range(1, len(path) + 1)),
+                                Path("<table>"), columns=mapping)
+        headers[Path("<table>")], path = list(map(str, path.columns)), None
     else:
         path = Path(path)
-        table, files = (None, _list_folder(path)) if path.is_dir() else (_read_path(path), [])
-        if metadata is None and path.is_dir() and (path / "metadata.csv").is_file():
-            metadata = path / "metadata.csv"
-        if (path.is_dir() and not files and next(path.rglob("*.parquet"), None)) or (
-                path.is_file() and path.suffix.lower() == ".parquet"):
-            dataset = scan_dataset(path)
+        if path.is_dir():
+            listing = list_folder(path, recursive=recursive)
+            if not listing.files and next(path.rglob("*.parquet"), None):
+                dataset = scan_dataset(path, mapping)
+            else:
+                listing.warn(path)
+                files, doc_ids = listing.files, listing.doc_ids
+            if metadata is None and os.path.lexists(path / "metadata.csv"):
+                metadata = path / "metadata.csv"
+        elif path.is_file() and path.suffix.lower() == ".parquet":
+            dataset = scan_dataset(path, mapping)
+        elif path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
+            table, headers[path] = read_table(path, mapping)
+        elif os.path.lexists(path):
+            raise CorpusError("not a corpus: expected a folder of .txt files or a "
+                              f"{'/'.join(TABLE_SUFFIXES)} file", path=path)
+        else:
+            raise CorpusError("corpus folder or file does not exist", path=path)
     if table is not None:
         table = table.sort_values("doc_id", kind="stable").reset_index(drop=True)
         doc_ids = table["doc_id"].tolist()
-    else:
-        doc_ids = dataset.doc_ids if dataset else [file.stem for file in files]
+    elif dataset is not None:
+        doc_ids = dataset.doc_ids
+        headers[path] = list(dataset.header)
     if not doc_ids:
         raise CorpusError("no readable documents", path=path)
     rows = None
     if metadata is not None:
-        rows = _read_metadata(metadata)
-        _check_metadata(doc_ids, rows)
-    if language is not None:
-        language = check_language(language, where="argument language")
+        rows, headers[Path("<metadata>") if isinstance(metadata, pd.DataFrame)
+                      else Path(metadata)] = read_metadata(metadata, mapping)
+    check_mapped_found(mapping, headers)
+    if rows is not None:
+        rows = match_metadata(doc_ids, rows)
     extra = [name for frame in (table, rows) if frame is not None for name in frame.columns
              if name not in (*DOCUMENT_COLUMNS, "line")]
     return CorpusSource(path=path, doc_ids=doc_ids, files=files, table=table, metadata=rows,
                         extra_columns=list(dict.fromkeys(extra)), dataset=dataset,
-                        language=language)
+                        language=language, columns=mapping, recursive=recursive)
 
 
-def _read_path(path: Path) -> pd.DataFrame | None:
-    if path.is_file() and path.suffix.lower() == ".parquet":
-        return None  # a dataset of one file
-    if path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
-        return _read_table(path)
-    if path.exists():
-        raise CorpusError(
-            f"not a corpus: expected a folder of .txt files or a {'/'.join(TABLE_SUFFIXES)} file",
-            path=path,
-        )
-    raise CorpusError("corpus folder or file does not exist", path=path)
+def check_corpus_argument(value: object, argument: str) -> None:
+    """A corpus argument is a DataFrame or a path (not empty, printable), else an error."""
+    if isinstance(value, pd.DataFrame):
+        return
+    if not isinstance(value, str | os.PathLike) or isinstance(os.fspath(value), bytes):
+        raise ArgumentError(f"{argument}: a folder, a {'/'.join(TABLE_SUFFIXES)} file or a "
+                            f"DataFrame, not {type(value).__name__} {value!r:.40}")
+    if not str(value).strip():
+        raise ArgumentError(f"{argument}: an empty path")
+    check_printable(value, argument)
 
 
-def _list_folder(folder: Path) -> list[Path]:
-    """The folder's ``.txt`` files, in doc_id order."""
-    seen: dict[str, Path] = {}
-    for file in sorted(folder.iterdir()):
-        if not (file.suffix.lower() == ".txt" and file.is_file()):
-            continue
-        if file.stem in seen:
-            raise CorpusError(f"duplicate doc_id {file.stem!r} (also {seen[file.stem].name})",
-                              path=file)
-        seen[file.stem] = file
-    return [seen[doc_id] for doc_id in sorted(seen)]
-
-
-def _read_files(files: list[Path]) -> pd.DataFrame:
-    rows = []
-    for file in files:
-        try:
-            text, encoding = decode_bytes(file.read_bytes(), path=file)
-        except CorpusError as error:
-            warnings.warn(f"{error}; skipped", KursklibWarning, stacklevel=4)
-            continue
-        except OSError as error:
-            warnings.warn(f"{file}: cannot read ({error.strerror}); skipped", KursklibWarning,
-                          stacklevel=4)
-            continue
-        rows.append({"doc_id": file.stem, "text": text, "encoding": encoding, "path": str(file)})
-    return pd.DataFrame(rows, columns=["doc_id", "text", "encoding", "path"])
-
-
-def _read_table(path: Path) -> pd.DataFrame:
-    suffix = path.suffix.lower()
-    try:
-        text, _ = decode_bytes(path.read_bytes(), path=path)
-        if suffix == ".csv":
-            table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-        else:
-            table = pd.read_json(io.StringIO(text), lines=True, dtype=False)
-    except CorpusError:
-        raise
-    except (ValueError, OSError, pd.errors.ParserError) as error:
-        problem = first_line(error) or type(error).__name__
-        raise CorpusError(f"cannot parse {suffix[1:]} table ({problem})", path=path) from None
-    # Table rows are numbered from line 2 (after the header) in CSV, line 1 in JSONL.
-    return _table_documents(table, path, first_line=2 if suffix == ".csv" else 1)
-
-
-def _table_documents(table: pd.DataFrame, path: Path, *, first_line: int = 1,
-                     lines: list[int] | None = None) -> pd.DataFrame:
-    """Documents from a table's ``text`` column (and ``doc_id`` and metadata, if any), its
-    rows on consecutive lines from ``first_line``, or on ``lines``."""
-    if "text" not in table.columns:
-        raise CorpusError(f"no 'text' column (columns: {', '.join(map(str, table.columns))})",
-                          path=path)
-    if "doc_id" in table.columns:
-        doc_ids = table["doc_id"].astype(str).str.strip()
-    else:
-        width = len(str(len(table)))
-        doc_ids = pd.Series([f"{path.stem}-{i + 1:0{width}d}" for i in range(len(table))])
-    kept = [*METADATA_COLUMNS[1:], *_extra_columns(table.columns.drop("text"), path)]
-    rows = []
-    seen: dict[str, int] = {}
-    # Columns as lists: indexing a Series cell by cell is slow.
-    values = {column: table[column].tolist() for column in kept if column in table.columns}
-    for position, (doc_id, raw) in enumerate(zip(doc_ids, table["text"].tolist(), strict=True)):
-        line = lines[position] if lines else position + first_line
-        if doc_id in seen:
-            raise CorpusError(f"duplicate doc_id {doc_id!r} (first on line {seen[doc_id]})",
-                              path=path, line=line)
-        seen[doc_id] = line
-        text = "" if _is_missing(raw) else NEWLINES.sub("\n", str(raw).lstrip("\ufeff"))
-        if not text.strip():
-            warnings.warn(f"{path}:{line}: empty text for doc_id {doc_id!r}; skipped",
-                          KursklibWarning, stacklevel=3)
-            continue
-        row = {"doc_id": doc_id, "text": text, "encoding": "", "path": str(path)}
-        for column, cells in values.items():
-            if not _is_missing(cells[position]):
-                row[column] = cells[position]
-        rows.append(row)
-    documents = pd.DataFrame(rows, columns=["doc_id", "text", "encoding", "path", *kept])
-    if "published" in table.columns:
-        documents["published"] = [
-            _parse_date(value, path=path, line=line, doc_id=doc_id)
-            for value, doc_id, line in zip(documents["published"], documents["doc_id"],
-                                           [seen[d] for d in documents["doc_id"]], strict=True)
-        ]
-    return documents
-
-
-def _is_missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or value is pd.NA or (
-        isinstance(value, str) and not value.strip())
-
-
-def _parse_date(value: object, *, path: Path, line: int, doc_id: str) -> pd.Timestamp:
-    if _is_missing(value):
-        return pd.NaT
-    if isinstance(value, pd.Timestamp):
-        stamp = value
-    else:
-        stamp = _parse_iso(str(value).strip())
-        if stamp is None:
-            raise MetadataError(f"published {value!r} for {doc_id!r} is not an ISO date "
-                                "(YYYY-MM-DD)", path=path, line=line) from None
-    if stamp.tzinfo is not None:
-        stamp = stamp.tz_convert("UTC").tz_localize(None)
-    return stamp
-
-
-@lru_cache(maxsize=65536)
-def _parse_iso(value: str) -> pd.Timestamp | None:
-    """An ISO date or time (None if it is not one); a corpus repeats few distinct dates."""
-    try:
-        return pd.to_datetime(value, format="ISO8601")
-    except (ValueError, TypeError):
-        return None
-
-
-def _read_metadata(source: str | Path | pd.DataFrame) -> pd.DataFrame:
-    """Read metadata rows, each with its line number (column ``line``)."""
-    if isinstance(source, pd.DataFrame):
-        table = source.copy()
-        table["line"] = range(2, len(table) + 2)
-        table["doc_id"] = table["doc_id"].astype(str)
-        path = Path("<metadata>")
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise MetadataError("metadata file does not exist", path=path)
-        text, _ = decode_bytes(path.read_bytes(), path=path)
-        reader = csv.reader(io.StringIO(text))
-        header = [name.strip() for name in next(reader, [])]
-        if "doc_id" not in header:
-            raise MetadataError(
-                f"no header with a doc_id column (first row: {', '.join(header)[:80]!r})",
-                path=path, line=1)
-        records = []
-        for row in reader:
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(header):
-                raise MetadataError(f"expected {len(header)} fields, found {len(row)}",
-                                    path=path, line=reader.line_num)
-            record = dict(zip(header, (cell.strip() for cell in row), strict=True))
-            record["line"] = reader.line_num
-            records.append(record)
-        table = pd.DataFrame(records, columns=[*header, "line"])
-    known = [name for name in table.columns if name in METADATA_COLUMNS]
-    table = table[[*known, *_extra_columns(table.columns.drop([*known, "line"]), path), "line"]]
-    seen: dict[str, int] = {}
-    for doc_id, line in zip(table["doc_id"], table["line"], strict=True):
-        if doc_id in seen:
-            raise MetadataError(f"duplicate doc_id {doc_id!r} (first on line {seen[doc_id]})",
-                                path=path, line=line)
-        seen[doc_id] = line
-    if "published" in table.columns:
-        table["published"] = [
-            _parse_date(value, path=path, line=line, doc_id=doc_id)
-            for value, line, doc_id in zip(table["published"], table["line"], table["doc_id"],
-                                           strict=True)
-        ]
-    table.attrs["path"] = path
-    return table
-
-
-def _check_metadata(doc_ids: list[str], metadata: pd.DataFrame) -> None:
-    """Every metadata row names a document; warn about documents without a row."""
-    path = metadata.attrs["path"]
-    known = set(doc_ids)
-    for doc_id, line in zip(metadata["doc_id"], metadata["line"], strict=True):
-        if doc_id not in known:
-            raise MetadataError(f"doc_id {doc_id!r} has no document in the corpus",
-                                path=path, line=line)
-    missing = sorted(known - set(metadata["doc_id"]))
-    if missing:
-        warnings.warn(f"{path}: no metadata row for {', '.join(missing)} (published = NaT)",
-                      KursklibWarning, stacklevel=4)
-
-
-def _extra_columns(names: Iterable[str], path: Path) -> list[str]:
-    """The columns beyond ``METADATA_COLUMNS`` kept as document variables (warn of reserved)."""
-    names = [str(name) for name in names if name not in METADATA_COLUMNS]
-    reserved = [name for name in names if name in RESERVED_COLUMNS or name.startswith("n_")]
-    if reserved:
-        warnings.warn(f"{path}:1: reserved metadata column(s) {', '.join(reserved)} ignored",
-                      KursklibWarning, stacklevel=4)
-    return [name for name in names if name not in reserved]
-
-
-def _apply_metadata(documents: pd.DataFrame, metadata: pd.DataFrame) -> pd.DataFrame:
-    documents = documents.copy()
-    by_id = metadata.set_index("doc_id")
-    for column in by_id.columns.drop("line"):
-        values = documents["doc_id"].map(by_id[column])
-        filled = values.notna() & (values.astype(str).str.strip() != "")
-        if column not in documents.columns:
-            documents[column] = pd.NA
-        documents[column] = documents[column].astype(object).where(~filled, values)
-    return documents
+def _check_arguments(metadata: object, language: object, recursive: object) -> None:
+    if metadata is not None and not isinstance(metadata, pd.DataFrame):
+        if not isinstance(metadata, str | os.PathLike) or isinstance(os.fspath(metadata), bytes):
+            raise ArgumentError(f"metadata: a CSV file or a DataFrame, not "
+                                f"{type(metadata).__name__} {metadata!r:.40}")
+        if not str(metadata).strip():
+            raise ArgumentError("metadata: an empty path")
+        check_printable(metadata, "metadata")
+    if language is not None and not isinstance(language, str):
+        raise ArgumentError(f"language: a language code such as 'en', or None, not "
+                            f"{type(language).__name__} {language!r:.40}")
+    if not isinstance(recursive, bool | np.bool_):
+        raise ArgumentError(f"recursive: True or False, not {type(recursive).__name__} "
+                            f"{recursive!r:.40}")
 
 
 def _finish_documents(documents: pd.DataFrame, extra_columns: list[str], language: str | None,
@@ -482,13 +348,13 @@ def _finish_documents(documents: pd.DataFrame, extra_columns: list[str], languag
     for column in [*METADATA_COLUMNS[1:], *extra_columns]:
         if column not in documents.columns:
             documents[column] = pd.NA
-    given = [None if _is_missing(code) else check_language(
-        code, where=f"{path or '<table>'}: document {doc_id!r}")
+    given = [None if is_missing(code) else check_language(
+        str(code), where=f"{path or '<table>'}: document {doc_id!r}")
              for code, doc_id in zip(documents["language"], documents["doc_id"], strict=True)]
     documents["language"] = document_languages(documents["text"], given, language)
     headlines = [find_headlines(text) for text in documents["text"]]
     documents["title"] = [
-        title if not _is_missing(title) else (text[spans[0][0]:spans[0][1]] if spans else pd.NA)
+        title if not is_missing(title) else (text[spans[0][0]:spans[0][1]] if spans else pd.NA)
         for title, text, spans in zip(documents["title"], documents["text"], headlines, strict=True)
     ]
     documents["published"] = pd.to_datetime(documents["published"]).astype("datetime64[ns]")

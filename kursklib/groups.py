@@ -7,7 +7,13 @@ from collections.abc import Sequence
 import pandas as pd
 
 from .errors import ArgumentError
-from .keyness import KEYNESS_COLUMNS, _every_group, _group_counts, _score_cells, score_keyness
+from .keyness import (
+    KEYNESS_COLUMNS,
+    _every_group,
+    _group_counts,
+    _score_cells,
+    score_keyness,
+)
 
 OTHER = "other"
 CONTRAST_COLUMNS = ["side", *KEYNESS_COLUMNS]

@@ -13,7 +13,12 @@ from nltk.tokenize.punkt import PunktParameters
 from .actors.acronyms import find_definitions
 from .actors.cues import name_cues
 from .languages import FALLBACK_LANGUAGE, resources_for
-from .sentences import PUNKT_TRAINING_CHARS, document_segments, train_punkt, training_sample
+from .sentences import (
+    PUNKT_TRAINING_CHARS,
+    document_segments,
+    train_punkt,
+    training_sample,
+)
 from .splitters import splitter_of
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")

@@ -6,7 +6,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .actors import Gazetteer, load_gazetteer
-from .corpus import CorpusSource, open_corpus
+from .corpus import CorpusSource, check_corpus_argument, open_corpus
 from .errors import ArgumentError, OutputError, as_names
 from .keys import FORMAT_VERSION, package_files
 from .keys import content_key as _content_key
@@ -85,7 +85,8 @@ def tag_corpus(corpus: str | Path | pd.DataFrame, *,
                stopwords: Sequence[str] = (), unlisted: bool = True,
                reference_date: str | None = None, cache_dir: str | Path | None = None,
                batch_size: int = BATCH_DOCUMENTS, tables: Iterable[str] = DEFAULT_TABLES,
-               client: Client | None = None, partition_bytes: int = PARTITION_BYTES) -> Tagged:
+               client: Client | None = None, partition_bytes: int = PARTITION_BYTES,
+               columns: Mapping[str, str] | None = None, recursive: bool = False) -> Tagged:
     """Tag a corpus once (sentences, actors, dates, tokens, term counts) and read the tables.
 
     The tables are kept in ``cache_dir`` under a key hashed from the corpus bytes and
@@ -115,6 +116,7 @@ def tag_corpus(corpus: str | Path | pd.DataFrame, *,
             larger than memory, none (``[]``), then ``read_tagged`` with ``doc_ids``.
         client: A ``distributed.Client`` to tag on (``None``: in this process).
         partition_bytes: About how much text a Dask partition holds.
+        columns, recursive: As ``read_corpus`` takes them (part of the cache key).
 
     Returns:
         A ``Tagged`` with the asked tables (see ``Tagged``).
@@ -125,8 +127,10 @@ def tag_corpus(corpus: str | Path | pd.DataFrame, *,
         (2, True)
     """
     # Resolved, so that a notebook's relative path and the CLI's absolute one meet.
+    check_corpus_argument(corpus, "corpus")
     source = open_corpus(corpus if isinstance(corpus, pd.DataFrame) else Path(corpus).resolve(),
-                         metadata=metadata, language=language)
+                         metadata=metadata, language=language, columns=columns,
+                         recursive=recursive)
     chosen = gazetteer if isinstance(gazetteer, Gazetteer) else (
         load_gazetteer(gazetteer) if gazetteer not in (None, "") else None)
     options = {"language": language, "stopwords": sorted(as_names(stopwords, "stopwords")),

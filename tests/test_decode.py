@@ -51,3 +51,19 @@ def test_nul_bytes_are_removed_with_a_warning(make_corpus):
     with pytest.warns(KursklibWarning, match=r"a\.txt: NUL characters removed"):
         corpus = read_corpus(folder)
     assert corpus.documents["text"].iloc[0] == "Troops left Kursk."
+
+
+@pytest.mark.parametrize("data, offsets, text", [
+    ("Министр заявил: войска ушли. ".encode() * 4 + b"\xff\xfe" + "Конец.".encode(),
+     "208, 209", "Министр заявил: войска ушли. " * 4 + "\ufffd\ufffdКонец."),
+    (b"Troops left\x85 Kursk\x92s border\x96 on Monday.", "11, 18, 27",
+     "Troops left\ufffd Kursk\ufffds border\ufffd on Monday."),
+])
+def test_utf8_but_for_a_few_bytes_is_read_as_utf8_with_a_warning(make_corpus, data, offsets,
+                                                                 text):
+    folder = make_corpus({"a.txt": data})
+    with pytest.warns(KursklibWarning, match=rf"a\.txt: not UTF-8 at byte offset\(s\) {offsets}: "
+                                             r"read as UTF-8"):
+        documents = read_corpus(folder).documents
+    assert documents["text"].iloc[0] == text
+    assert documents["encoding"].iloc[0] == "utf-8"

@@ -1,6 +1,11 @@
 """:mod:`kursklib.actors`: tag actor mentions against a gazetteer and count them."""
 
-from .counts import build_cooccurrence, build_network, count_mentions, find_unlisted_names
+from .counts import (
+           build_cooccurrence,
+           build_network,
+           count_mentions,
+           find_unlisted_names,
+)
 from .gazetteer import Actor, Gazetteer, load_gazetteer
 from .suggest import build_gazetteer_draft, write_gazetteer_draft
 from .tagger import MENTION_COLUMNS, tag_actors

@@ -13,7 +13,13 @@ from ..corpus import Corpus, in_document_order
 from ..lang import load_language
 from ..matching import Hits, fold_phrase
 from ..sentences import SentenceIndex
-from .compile import FORM_CODES, Candidates, CompiledGazetteer, Listed, compile_gazetteer
+from .compile import (
+    FORM_CODES,
+    Candidates,
+    CompiledGazetteer,
+    Listed,
+    compile_gazetteer,
+)
 from .cues import NameCues, name_cues
 from .gazetteer import Gazetteer, load_gazetteer
 from .glue import inside_longer_name, is_upper, may_be_glued

@@ -7,7 +7,15 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .anchor import SEASON_MONTH, Point, coarser, floor, nearest_month, nearest_weekday, unresolved
+from .anchor import (
+    SEASON_MONTH,
+    Point,
+    coarser,
+    floor,
+    nearest_month,
+    nearest_weekday,
+    unresolved,
+)
 from .reference import (
     PUBLICATION,
     Hit,

@@ -4,8 +4,25 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .anchor import TIME_UNITS, UNIT_GRANULARITY, Point, coarser, floor, refine, shift, unresolved
-from .reference import PUBLICATION, Hit, Reference, Timex, granularity_of, mod_of, unit_of
+from .anchor import (
+    TIME_UNITS,
+    UNIT_GRANULARITY,
+    Point,
+    coarser,
+    floor,
+    refine,
+    shift,
+    unresolved,
+)
+from .reference import (
+    PUBLICATION,
+    Hit,
+    Reference,
+    Timex,
+    granularity_of,
+    mod_of,
+    unit_of,
+)
 
 
 def _relative(hit: Hit, point: Point | None, granularity: str, anchor: str,
