@@ -139,7 +139,8 @@ class FigureRun:
         try:
             papermill.execute_notebook(
                 str(notebook), str(staging / "executed" / notebook.name), parameters=values,
-                cwd=str(notebook.parent), kernel_name="python3", log_output=False,
+                cwd=str(notebook.parent), kernel_name="python3", language="python",
+                log_output=False,
                 progress_bar=bar, extra_arguments=KERNEL_ARGUMENTS)
         except papermill.PapermillExecutionError as error:
             raise NotebookError(f"cell {error.exec_count} failed: {error.ename}: "
