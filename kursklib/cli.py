@@ -25,7 +25,8 @@ examples:
   kursk info corpus/                      list the documents
   kursk figures --corpus corpus/          tag, run every notebook, publish into figures/
   kursk figures --notebook 02 -p top 10   one notebook, one parameter
-  kursk figures --help                    the notebooks' parameters"""
+  kursk figures --help                    the notebooks' parameters
+  kursk init demo                         a project folder to run them on your own corpus"""
 CORPUS_HELP = "folder of .txt files, or a .csv/.jsonl/.parquet table"
 INFO_FORMATS = ("table", "tsv", "json")
 INFO_COLUMNS = ("doc_id", "published", "language", "n_chars", "source", "title")
@@ -102,6 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
     suggest.add_argument("--min-mentions", type=int, default=2, metavar="N",
                          help="leave out names mentioned fewer times (default: 2)")
     suggest.set_defaults(run=_run_suggest)
+    init = commands.add_parser("init", help="lay out a project: notebooks, corpus/ with the "
+                               "sample, figures/, a README",
+                               description="Lay out a new project folder to run the notebooks "
+                               "on your own corpus: notebooks/, corpus/ (the sample corpus, to "
+                               "replace), figures/ and a README.")
+    init.add_argument("folder", help="a new or empty folder")
+    init.set_defaults(run=_run_init)
     return parser
 
 
@@ -278,6 +286,16 @@ def _run_figures(args: argparse.Namespace) -> int:
     executed = sum(path.parent.name == "executed" for path in written)
     print(f"kursk: {len(written) - executed} files written to {run.output} (executed notebooks "
           f"in {run.output / 'executed'})", file=sys.stderr)
+    return 0
+
+
+def _run_init(args: argparse.Namespace) -> int:
+    from .project import init_project
+
+    folder = Path(args.folder).expanduser().resolve()
+    written = init_project(folder)
+    print(f"kursk: {len(written)} files written to {folder}; next: cd {args.folder} && kursk "
+          "figures --corpus corpus --output figures", file=sys.stderr)
     return 0
 
 

@@ -28,14 +28,16 @@ KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 
 
 def notebooks_dir() -> Path:
-    """The folder of the packaged notebooks (inside the package once shipped as its data)."""
+    """The folder of the notebooks: ``kursklib/notebooks`` of an installed wheel, else the
+    clone's ``notebooks/``. The one place that knows where they are."""
     packaged = PACKAGE_DIR / "notebooks"
     return packaged if packaged.is_dir() else PROJECT_ROOT / "notebooks"
 
 
 def sample_corpus() -> Path:
-    """The sample corpus (the seeds) used when no ``--corpus`` is given."""
-    packaged = PACKAGE_DIR / "data" / "seeds"
+    """The sample corpus used when no ``--corpus`` is given: ``kursklib/sample`` of an
+    installed wheel, else the clone's ``seeds/``."""
+    packaged = PACKAGE_DIR / "sample"
     return packaged if packaged.is_dir() else PROJECT_ROOT / "seeds"
 
 

@@ -418,3 +418,30 @@ def test_kursk_version_and_help(capsys):
     assert "  02-actor-mentions\n" in out
     assert "unit: str = \"sentence\"" in out and "[sentence|document]" in out
     assert "corpus_dir: str" not in out  # set with --corpus
+
+
+def test_kursk_figures_defaults_work_outside_a_clone(tmp_path, monkeypatch, capsys):
+    from kursklib.figure_run import default_output, sample_corpus
+
+    assert default_output(tmp_path) == tmp_path / "figures"
+    assert default_output(PROJECT_ROOT / "notebooks") == PROJECT_ROOT / "figures"
+    assert (sample_corpus() / "metadata.csv").is_file()
+    chosen = []
+
+    def stop(run):
+        chosen.append(run)
+        raise KursklibError("stop here")
+
+    monkeypatch.setattr("kursklib.figure_run.tag_in_child", stop)
+    monkeypatch.chdir(tmp_path)
+    assert main(["figures"]) == 1
+    assert (chosen[0].corpus, chosen[0].output) == (sample_corpus(), tmp_path / "figures")
+
+
+def test_kursk_init_lays_out_a_project(tmp_path, capsys):
+    pytest.importorskip("kursklib.project")
+    assert main(["init", str(tmp_path / "demo")]) == 0
+    assert {path.name for path in (tmp_path / "demo").iterdir()} >= {
+        "notebooks", "corpus", "figures", "README.md"}
+    assert "files written to" in capsys.readouterr().err
+    assert main(["init", str(tmp_path / "demo")]) == 1  # never over the user's files
