@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     suggest = gazetteer_commands.add_parser(
         "suggest", help="write the names the gazetteer lacks as a draft gazetteer to edit")
     suggest.add_argument("corpus", help=CORPUS_HELP)
+    _add_corpus_arguments(suggest, metadata=False)
     suggest.add_argument("-o", "--output", default="gazetteer-draft.yaml",
                          help="draft YAML to write (default: gazetteer-draft.yaml)")
     suggest.add_argument("--gazetteer", action="append", default=[], metavar="YAML",
@@ -128,6 +129,7 @@ def _add_figures_parser(commands: argparse._SubParsersAction) -> None:
                          "sample corpus)")
     figures.add_argument("--output", help="folder for figures and tables (default: figures/ "
                          "of the repository in a clone, else ./figures)")
+    _add_corpus_arguments(figures, metadata=False)
     figures.add_argument("--gazetteer", default="",
                          help="actors YAML extending the packaged gazetteer")
     figures.add_argument("--gazetteer-only", action="store_true",
@@ -153,8 +155,29 @@ class _Parser(argparse.ArgumentParser):
         return super().format_help()
 
 
-def _add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--metadata", help="metadata CSV (default: metadata.csv in the folder)")
+def _add_corpus_arguments(parser: argparse.ArgumentParser, *, metadata: bool = True) -> None:
+    if metadata:
+        parser.add_argument("--metadata",
+                            help="metadata CSV (default: metadata.csv in the folder)")
+    parser.add_argument("--column", action="append", default=[], metavar="OURS=THEIRS",
+                        help="read our column OURS (doc_id, text, title, published, source, "
+                        "url, language) from the table's column THEIRS, e.g. text=body "
+                        "(repeatable)")
+    parser.add_argument("--recursive", action="store_true",
+                        help="read the .txt files of subfolders too")
+
+
+def corpus_columns(args: argparse.Namespace) -> dict[str, str]:
+    """The ``--column OURS=THEIRS`` options as ``{ours: theirs}``."""
+    columns: dict[str, str] = {}
+    for given in args.column:
+        ours, _, theirs = given.partition("=")
+        if not ours.strip() or not theirs.strip():
+            raise ArgumentError(f"--column {given!r}: give OURS=THEIRS, e.g. text=body")
+        if ours.strip() in columns:
+            raise ArgumentError(f"--column {given!r}: {ours.strip()} is mapped twice")
+        columns[ours.strip()] = theirs.strip()
+    return columns
 
 
 def _add_dask_arguments(parser: argparse.ArgumentParser) -> None:
@@ -213,7 +236,8 @@ def _run_suggest(args: argparse.Namespace) -> int:
         raise ArgumentError("--gazetteer-only needs a --gazetteer file")
     if args.min_mentions < 1:
         raise ArgumentError(f"--min-mentions must be 1 or more, not {args.min_mentions}")
-    corpus = read_corpus(input_path(args.corpus, "corpus"))
+    corpus = read_corpus(input_path(args.corpus, "corpus"), columns=corpus_columns(args),
+                         recursive=args.recursive)
     gazetteer = load_gazetteer(*[input_path(path, "--gazetteer", file=True)
                                  for path in args.gazetteer],
                                include_default=not args.gazetteer_only)
@@ -230,7 +254,8 @@ def _run_info(args: argparse.Namespace) -> int:
     from .corpus import open_corpus
 
     source = open_corpus(input_path(args.corpus, "corpus"),
-                         metadata=input_path(args.metadata, "--metadata", file=True))
+                         metadata=input_path(args.metadata, "--metadata", file=True),
+                         columns=corpus_columns(args), recursive=args.recursive)
     width = max(len(doc_id) for doc_id in source.doc_ids)
     if args.format == "tsv":
         print("\t".join(INFO_COLUMNS))
@@ -265,7 +290,8 @@ def _run_tag(args: argparse.Namespace) -> int:
                             gazetteer=input_path(args.gazetteer, "--gazetteer", file=True),
                             cache_dir=input_path(args.cache, "--cache"),
                             batch_size=args.batch_size or BATCH_DOCUMENTS, tables=[],
-                            client=client)
+                            client=client, columns=corpus_columns(args),
+                            recursive=args.recursive)
     rows = ", ".join(f"{count} {name}" for name, count in tagged.manifest["rows"].items())
     print(tagged.folder)
     print(f"kursk: {rows}", file=sys.stderr)
@@ -281,7 +307,7 @@ def _run_figures(args: argparse.Namespace) -> int:
         notebooks=select_notebooks(args.notebooks, args.notebook),
         gazetteer=input_path(args.gazetteer, "--gazetteer", file=True),
         gazetteer_only=args.gazetteer_only, parameters=dict(args.parameter),
-        cluster=dask_cluster(args))
+        cluster=dask_cluster(args), columns=corpus_columns(args), recursive=args.recursive)
     written = run.run(say=lambda text: print(f"kursk: {text}", file=sys.stderr))
     executed = sum(path.parent.name == "executed" for path in written)
     print(f"kursk: {len(written) - executed} files written to {run.output} (executed notebooks "

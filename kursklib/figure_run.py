@@ -158,7 +158,8 @@ def tag_in_child(run: FigureRun) -> Path:
     context = multiprocessing.get_context("spawn")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_tag_folder, args=(
-        send, run.corpus, run.gazetteer, run.gazetteer_only, run.cluster))
+        send, run.corpus, run.gazetteer, run.gazetteer_only, run.cluster, run.columns,
+        run.recursive))
     child.start()
     send.close()
     try:
@@ -177,7 +178,7 @@ def tag_in_child(run: FigureRun) -> Path:
 
 
 def _tag_folder(send: Connection, corpus: Path, gazetteer: Path | None, gazetteer_only: bool,
-                cluster: dict[str, object]) -> None:
+                cluster: dict[str, object], columns: dict[str, str], recursive: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops this child
     try:
         from .actors import load_gazetteer
@@ -187,8 +188,8 @@ def _tag_folder(send: Connection, corpus: Path, gazetteer: Path | None, gazettee
         chosen = (load_gazetteer(gazetteer, include_default=not gazetteer_only)
                   if gazetteer else None)
         with dask_client(cluster) as client:
-            send.send((True, tag_corpus(corpus, gazetteer=chosen, tables=[],
-                                        client=client).folder))
+            send.send((True, tag_corpus(corpus, gazetteer=chosen, tables=[], client=client,
+                                        columns=columns, recursive=recursive).folder))
     except KursklibError as error:
         send.send((False, error))
 

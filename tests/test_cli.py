@@ -445,3 +445,62 @@ def test_kursk_init_lays_out_a_project(tmp_path, capsys):
         "notebooks", "corpus", "figures", "README.md"}
     assert "files written to" in capsys.readouterr().err
     assert main(["init", str(tmp_path / "demo")]) == 1  # never over the user's files
+
+
+def _reads_columns():
+    import inspect
+
+    from kursklib.corpus import open_corpus
+
+    return "columns" in inspect.signature(open_corpus).parameters
+
+
+@pytest.mark.parametrize("column, message", [
+    ("text", "--column 'text': give OURS=THEIRS, e.g. text=body"),
+    ("=body", "--column '=body': give OURS=THEIRS, e.g. text=body"),
+])
+def test_kursk_column_options_are_checked(capsys, column, message):
+    assert main(["info", str(SEEDS), "--column", column]) == 1
+    assert capsys.readouterr().err == f"kursk: error: {message}\n"
+    assert main(["info", str(SEEDS), "--column", "text=a", "--column", "text=b"]) == 1
+    assert "text is mapped twice" in capsys.readouterr().err
+
+
+def test_kursk_figures_gives_columns_and_recursive_to_the_notebooks(tmp_path, monkeypatch,
+                                                                    capsys):
+    import json
+
+    import nbformat
+
+    _untagged(monkeypatch)
+    (tmp_path / "nb").mkdir()
+    cells = [nbformat.v4.new_code_cell(
+        'output_dir: str = "scratch"  # out\ncolumns: dict = {}  # mapping\n'
+        'recursive: bool = False  # subfolders\n', metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("import json, pathlib\npathlib.Path(output_dir, 'given.json')"
+                                  ".write_text(json.dumps([columns, recursive]))")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), tmp_path / "nb" / "01-x.ipynb")
+    assert main(["figures", "--notebooks", str(tmp_path / "nb"), "--output", str(tmp_path / "out"),
+                 "--column", "text=body", "--column", "published=date", "--recursive"]) == 0
+    assert json.loads((tmp_path / "out" / "given.json").read_text()) == [
+        {"text": "body", "published": "date"}, True]
+
+
+@pytest.mark.skipif(not _reads_columns(), reason="read_corpus(columns=) is not there yet")
+def test_kursk_info_reads_a_table_with_its_own_column_names(tmp_path, capsys):
+    table = tmp_path / "export.csv"
+    table.write_text("id,headline,date,body\na1,Troops Left,2025-01-02,Troops left Kursk.\n",
+                     encoding="utf-8")
+    assert main(["info", str(table), "--format", "tsv", "--column", "doc_id=id", "--column",
+                 "title=headline", "--column", "published=date", "--column", "text=body"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].split("\t") == [
+        "a1", "2025-01-02", "en", "18", "", "Troops Left"]
+
+
+@pytest.mark.skipif(not _reads_columns(), reason="read_corpus(recursive=) is not there yet")
+def test_kursk_info_reads_subfolders_with_recursive(tmp_path, capsys):
+    (tmp_path / "2025" / "01").mkdir(parents=True)
+    (tmp_path / "2025" / "01" / "a.txt").write_text("Troops left Kursk.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Talks began.", encoding="utf-8")
+    assert main(["info", str(tmp_path), "--format", "tsv", "--recursive"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 3
