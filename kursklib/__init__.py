@@ -1,53 +1,52 @@
-"""kursklib: tag actors, dates and terms in news coverage, and chart them."""
+"""kursklib: tag actors, dates and terms in news coverage, and chart them.
 
-from .actors import (
-    Actor,
-    Gazetteer,
-    build_cooccurrence,
-    build_gazetteer_draft,
-    build_network,
-    count_mentions,
-    find_unlisted_names,
-    load_gazetteer,
-    tag_actors,
-    write_gazetteer_draft,
-)
-from .corpus import Corpus, read_corpus
-from .coverage import count_actor_coverage, count_documents, count_term_coverage
-from .coverage_plots import plot_actor_groups, plot_coverage, plot_keyness, plot_trends
-from .dates import tag_dates
-from .errors import KursklibError, KursklibWarning
-from .events import count_event_periods, count_events
-from .groups import choose_grouping, count_group_keyness, score_group_contrast
-from .keyness import score_keyness
-from .kwic import tag_kwic
-from .lang import available_languages
-from .output import save_chart, save_figure, write_table, write_text
-from .plots import (
-    plot_actor_mentions,
-    plot_cooccurrence_network,
-    plot_dispersion,
-    plot_heatmap,
-    plot_term_counts,
-)
-from .sentences import split_sentences
-from .tagged import Tagged, read_tagged, tag_corpus
-from .terms import (
-    count_document_terms,
-    count_terms,
-    count_tfidf,
-    find_collocations,
-    tag_terms,
-)
-from .timeline import build_timeline
-from .timeline_plots import plot_event_periods, plot_timeline
-from .tokens import tag_tokens
-from .variables import (
-    build_document_variables,
-    choose_period,
-    find_top_documents,
-    name_variable,
-)
+Names are imported from their modules on first use, so that ``import kursklib`` (and the
+``kursk`` command) does not load matplotlib, nltk or pandas until they are needed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("kursklib")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
+
+# Each public name and the module that defines it.
+_MODULES = {
+    "Corpus": "corpus", "read_corpus": "corpus",
+    "split_sentences": "sentences",
+    "available_languages": "lang",
+    "Tagged": "tagged", "tag_corpus": "tagged", "read_tagged": "tagged",
+    "build_document_variables": "variables", "choose_period": "variables",
+    "find_top_documents": "variables", "name_variable": "variables",
+    "choose_grouping": "groups", "count_group_keyness": "groups", "score_group_contrast": "groups",
+    "count_documents": "coverage", "count_actor_coverage": "coverage",
+    "count_term_coverage": "coverage",
+    "Actor": "actors", "Gazetteer": "actors", "load_gazetteer": "actors", "tag_actors": "actors",
+    "count_mentions": "actors", "build_cooccurrence": "actors", "build_network": "actors",
+    "find_unlisted_names": "actors", "build_gazetteer_draft": "actors",
+    "write_gazetteer_draft": "actors",
+    "tag_dates": "dates",
+    "build_timeline": "timeline",
+    "count_events": "events", "count_event_periods": "events",
+    "tag_tokens": "tokens",
+    "count_document_terms": "terms", "count_terms": "terms", "tag_terms": "terms",
+    "find_collocations": "terms", "count_tfidf": "terms",
+    "score_keyness": "keyness",
+    "tag_kwic": "kwic",
+    "plot_actor_mentions": "plots", "plot_cooccurrence_network": "plots",
+    "plot_dispersion": "plots", "plot_heatmap": "plots", "plot_term_counts": "plots",
+    "plot_timeline": "timeline_plots", "plot_event_periods": "timeline_plots",
+    "plot_coverage": "coverage_plots", "plot_trends": "coverage_plots",
+    "plot_keyness": "coverage_plots", "plot_actor_groups": "coverage_plots",
+    "save_chart": "output", "save_figure": "output", "write_table": "output",
+    "write_text": "output",
+    "KursklibError": "errors", "KursklibWarning": "errors",
+}
+
 
 __all__ = [
     # reading, and the tagging stage
@@ -74,3 +73,16 @@ __all__ = [
     # errors
     "KursklibError", "KursklibWarning",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name from its module the first time it is asked for."""
+    if name not in _MODULES:
+        raise AttributeError(f"module 'kursklib' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_MODULES[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_MODULES])

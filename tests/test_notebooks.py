@@ -60,3 +60,22 @@ def test_every_parameter_is_declared_with_a_type_and_a_comment(notebook):
     assert list(declared) == [line.split(":")[0] for line in lines]
     assert all(parameter["inferred_type_name"] != "None" and parameter["help"]
                for parameter in declared.values())
+
+
+@pytest.mark.parametrize("notebook", sorted(path.stem for path in NOTEBOOKS.glob("*.ipynb")))
+def test_a_notebook_run_by_hand_or_nbval_writes_outside_the_published_figures(notebook):
+    import ast
+    import subprocess
+
+    from kursklib.parameters import declared_parameters
+
+    default = ast.literal_eval(declared_parameters(NOTEBOOKS / f"{notebook}.ipynb")[
+        "output_dir"].default)
+    output = (NOTEBOOKS / default).resolve()
+    figures = NOTEBOOKS.parent / "figures"
+    assert output != figures and figures not in output.parents
+    ignored = subprocess.run(["git", "check-ignore", "-q", str(output / "x.png")],
+                             cwd=NOTEBOOKS, capture_output=True)
+    if ignored.returncode == 128:
+        pytest.skip("not in a git checkout")
+    assert ignored.returncode == 0, f"{output} is not git-ignored"
