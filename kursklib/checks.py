@@ -1,10 +1,11 @@
 """:mod:`kursklib.checks`: check a public function's arguments against its type hints.
 
-``@checked`` reads the hints once: each argument must be of its type (``Literal``
-choices, lists of a type, ``None`` where the hint allows it), within its ``Annotated``
-bounds (``AtLeast``), a column of a table (``ColumnOf``), and a table must have its
-columns (``Columns``). Otherwise the call raises ``ArgumentError`` naming the function,
-the argument and what it must be, before any work is done.
+``@checked`` reads the hints once: each argument, given or default, must be of its type
+(``Literal`` choices, lists of a type, ``None`` where the hint allows it; a string must
+be text, without lone surrogates), within its ``Annotated`` bounds (``AtLeast``), a
+column of a table (``ColumnOf``), and a table must have its columns (``Columns``).
+Otherwise the call raises ``ArgumentError`` naming the function, the argument and what
+it must be, before any work is done.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import functools
 import inspect
 import math
 import numbers
+import re
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -28,6 +30,7 @@ from .errors import ArgumentError
 F = TypeVar("F", bound=Callable[..., Any])
 _SHOWN_CHARS = 60
 _SHOWN_COLUMNS = 12
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NAMES = {str: "a string", int: "a whole number", float: "a number", bool: "True or False",
           type(None): "None", pd.DataFrame: "a DataFrame", pd.Series: "a Series",
           Path: "a path", bytes: "bytes"}
@@ -42,21 +45,29 @@ class Columns:
     Attributes:
         names: The columns the function reads.
         made_by: The function whose output has them, for the message.
+        unique: A column whose values must be distinct (one row per actor, say).
     """
 
     names: tuple[str, ...]
     made_by: str
+    unique: str
 
-    def __init__(self, *names: str, made_by: str = "") -> None:
+    def __init__(self, *names: str, made_by: str = "", unique: str = "") -> None:
         object.__setattr__(self, "names", names)
         object.__setattr__(self, "made_by", made_by)
+        object.__setattr__(self, "unique", unique)
 
     def problem(self, value: pd.DataFrame, arguments: Mapping[str, object]) -> str | None:
-        missing = [name for name in self.names if name not in value.columns]
-        if not missing:
-            return None
         hint = f" (pass the output of {self.made_by})" if self.made_by else ""
-        return f"lacks column(s) {', '.join(missing)}{hint}"
+        missing = [name for name in self.names if name not in value.columns]
+        if missing:
+            return f"lacks column(s) {', '.join(missing)}{hint}"
+        if self.unique and self.unique in value.columns:
+            repeated = value[self.unique][value[self.unique].duplicated()]
+            if len(repeated):
+                return (f"has more than one row for {self.unique} {_show(repeated.iloc[0])}"
+                        f"{hint}")
+        return None
 
 
 @dataclass(frozen=True)
@@ -102,9 +113,9 @@ def checked(function: F) -> F:
             bound = signature.bind(*args, **kwargs)
         except TypeError as error:
             raise ArgumentError(f"{function.__name__}: {error}") from None
-        arguments = {**{name: parameter.default for name, parameter
-                        in signature.parameters.items()}, **bound.arguments}
-        for name, label, value in _given(signature, bound.arguments):
+        bound.apply_defaults()
+        arguments = bound.arguments
+        for name, label, value in _given(signature, arguments):
             if name in hints:
                 problem = _problem(value, hints[name], arguments)
                 if problem:
@@ -114,9 +125,21 @@ def checked(function: F) -> F:
     return call  # type: ignore[return-value]
 
 
+def known_documents(function: str, tables: Mapping[str, pd.DataFrame], documents: pd.DataFrame
+                    ) -> None:
+    """Refuse tables that name documents ``documents`` lacks (tables from another corpus)."""
+    known = set(documents["doc_id"].astype(str))
+    for name, table in tables.items():
+        unknown = set(table["doc_id"].astype(str).unique()) - known
+        if unknown:
+            shown = ", ".join(map(repr, sorted(unknown)[:5]))
+            raise ArgumentError(f"{function}: {name} names documents that documents lacks "
+                                f"(doc_id {shown}): pass tables of one corpus")
+
+
 def _given(signature: inspect.Signature, arguments: Mapping[str, object]
            ) -> Iterator[tuple[str, str, object]]:
-    """Each argument given: its parameter, how to name it, its value (``*paths`` one by one)."""
+    """Each argument: its parameter, how to name it, its value (``*paths`` one by one)."""
     for name, value in arguments.items():
         kind = signature.parameters[name].kind
         if kind is inspect.Parameter.VAR_POSITIONAL:
@@ -134,6 +157,9 @@ def _problem(value: object, hint: object, arguments: Mapping[str, object]) -> st
     if not fitting:
         expected = " or ".join(dict.fromkeys(_describe(member) for member in members))
         return f"must be {expected}, not {_show(value)}"
+    if isinstance(value, str) and _SURROGATE.search(value):
+        where = _SURROGATE.search(value).start()  # type: ignore[union-attr]
+        return f"holds a lone surrogate at character {where}: not text (decode it first)"
     problem = None
     for member in fitting:
         problem = next(filter(None, (extra.problem(value, arguments)
@@ -229,8 +255,10 @@ def _describe(hint: object) -> str:
         args = get_args(hint)
         if isinstance(origin, type) and issubclass(origin, Mapping):
             return "a mapping"
-        if not args or args[0] is Any:
+        if not args or args[0] is Any or args[0] is object:
             return "a list"
+        if get_origin(_base(args[0])) is Literal:
+            return f"a list of values from {', '.join(map(repr, get_args(_base(args[0]))))}"
         return f"a list of {_plural(_describe(args[0]))}"
     if hint in _NAMES:
         return _NAMES[hint]  # type: ignore[index]
@@ -240,7 +268,7 @@ def _describe(hint: object) -> str:
 def _plural(description: str) -> str:
     """ "a string" → "strings", "a whole number" → "whole numbers"."""
     words = description.removeprefix("a ").removeprefix("an ")
-    return words if " or " in words or words.startswith("one of") else f"{words}s"
+    return words if " or " in words else f"{words}s"
 
 
 def _show(value: object) -> str:

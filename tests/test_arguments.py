@@ -3,14 +3,13 @@
 The sweep calls each export with valid arguments, then with one argument at a time
 replaced by a hostile value (wrong types, unknown choices, other tables, empty tables,
 out-of-range numbers, a lone surrogate): the call returns, or raises a KursklibError
-whose message names that argument; never another exception.
+whose message names that argument (or, for a file, the file); never another exception.
 """
 
 from __future__ import annotations
 
 import inspect
 import re
-import typing
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -188,7 +187,9 @@ def test_hostile_arguments(name: str, tables: Tables, tmp_path: Path,
             try:
                 _invoke(name, arguments)
             except KursklibError as error:
-                if not re.search(rf"\b{re.escape(parameter)}\b", str(error)):
+                named = error.path is not None or re.search(
+                    rf"\b{re.escape(parameter)}\b", str(error))
+                if not named:
                     failures.append(f"{parameter}={_short(value)}: {error} (not named)")
             except Exception as error:  # noqa: BLE001 (the sweep's point)
                 failures.append(f"{parameter}={_short(value)}: {type(error).__name__}: "

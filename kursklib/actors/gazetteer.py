@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from ..checks import checked
 from ..errors import GazetteerError
 from ..lang import available_languages, load_language
 from ..matching import fold_phrase
@@ -51,6 +52,7 @@ class Gazetteer:
     sources: tuple[str, ...] = field(default=())
 
 
+@checked
 def load_gazetteer(*paths: str | Path, include_default: bool = True) -> Gazetteer:
     """Load the packaged gazetteer extended by user YAML files, in order.
 
