@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
 
 from .actors import count_mentions
-from .errors import ArgumentError, as_names
+from .checks import ColumnOf, Count, checked
+from .errors import ArgumentError
 from .groups import group_documents
-from .terms import count_terms
+from .terms import NGram, TermCounts, count_terms
+from .tokens import Mentions
+from .variables import Variables
 
 
-def count_documents(variables: pd.DataFrame, *, by: str | None = None, top: int = 8
+@checked
+def count_documents(variables: Variables, *,
+                    by: Annotated[str, ColumnOf("variables")] | None = None, top: Count = 8
                     ) -> pd.DataFrame:
     """Count the dated documents of each publication period, overall or per group.
 
@@ -33,7 +39,6 @@ def count_documents(variables: pd.DataFrame, *, by: str | None = None, top: int 
         >>> count_documents(variables).astype({"period": str}).values.tolist()
         [['2025-04-28', 1], ['2025-04-29', 1]]
     """
-    _require(variables, ["doc_id", "period"])
     dated = variables[variables["period"].notna()]
     periods = _every_period(dated["period"], variables["period"].dtype)
     if by is None:
@@ -51,9 +56,11 @@ def count_documents(variables: pd.DataFrame, *, by: str | None = None, top: int 
     return table.astype({by: "string"}) if by != "period" else table
 
 
-def count_actor_coverage(mentions: pd.DataFrame, variables: pd.DataFrame, *,
-                         by: str = "period", top: int = 8, actors: Sequence[str] = (),
-                         max_groups: int | None = None) -> pd.DataFrame:
+@checked
+def count_actor_coverage(mentions: Mentions, variables: Variables, *,
+                         by: Annotated[str, ColumnOf("variables")] = "period", top: Count = 8,
+                         actors: Sequence[str] = (), max_groups: Count | None = None
+                         ) -> pd.DataFrame:
     """Count, per period or group, the documents that name each of the top actors.
 
     ``share`` divides by all the group's documents, so "more articles" (``n_documents``
@@ -77,9 +84,8 @@ def count_actor_coverage(mentions: pd.DataFrame, variables: pd.DataFrame, *,
         >>> table[["actor_id", "n_documents", "share"]].values.tolist()
         [['kursk_oblast', 2, 1.0], ['prk', 2, 1.0]]
     """
-    _require(variables, ["doc_id"])
     ranked = count_mentions(mentions)
-    actors = as_names(actors, "actors")
+    actors = list(actors)
     if actors:
         unknown = sorted(set(actors) - set(ranked["actor_id"]))
         if unknown:
@@ -103,9 +109,11 @@ def count_actor_coverage(mentions: pd.DataFrame, variables: pd.DataFrame, *,
     return _with_labels(table, groups, by)[columns]
 
 
-def count_term_coverage(terms: pd.DataFrame, variables: pd.DataFrame, *, by: str = "period",
-                        chosen: Sequence[str] = (), top: int = 6, max_groups: int | None = None,
-                        ngram: int = 1) -> pd.DataFrame:
+@checked
+def count_term_coverage(terms: TermCounts, variables: Variables, *,
+                        by: Annotated[str, ColumnOf("variables")] = "period",
+                        chosen: Sequence[str] = (), top: Count = 6,
+                        max_groups: Count | None = None, ngram: NGram = 1) -> pd.DataFrame:
     """Count chosen or top terms per period or group, as raw counts and as a rate.
 
     Args:
@@ -128,9 +136,8 @@ def count_term_coverage(terms: pd.DataFrame, variables: pd.DataFrame, *, by: str
         >>> table[["term", "n_occurrences", "per_1000_terms"]].values.tolist()
         [['soldier', 1, 50.0], ['soldier', 1, 142.857143]]
     """
-    _require(variables, ["doc_id"])
     counted_terms = terms[terms["ngram"] == ngram]
-    words = as_names(chosen, "chosen") or count_terms(counted_terms, ngram=ngram)["term"].head(
+    words = list(chosen) or count_terms(counted_terms, ngram=ngram)["term"].head(
         max(top, 0)).tolist()
     groups, order = _groups(variables, by, max_groups)
     grouped = counted_terms[["doc_id", "term", "n_occurrences"]].merge(groups, on="doc_id")
@@ -149,7 +156,6 @@ def _groups(variables: pd.DataFrame, by: str, max_groups: int | None
             ) -> tuple[pd.DataFrame, list]:
     """Each document's group, and the groups shown in order (every period, first to last)."""
     if by == "period":
-        _require(variables, ["period"])
         dated = variables[variables["period"].notna()]
         groups = dated[["doc_id", "period"]]
         return groups, list(_every_period(dated["period"], variables["period"].dtype))
@@ -174,9 +180,3 @@ def _with_labels(table: pd.DataFrame, groups: pd.DataFrame, by: str) -> pd.DataF
         return table
     return table.merge(groups[["doc_id", "label"]], on="doc_id", how="left")
 
-
-def _require(variables: pd.DataFrame, columns: list[str]) -> None:
-    missing = [column for column in columns if column not in variables.columns]
-    if missing:
-        raise ArgumentError(f"variables has no {', '.join(missing)} column (give the output of "
-                            "build_document_variables)")

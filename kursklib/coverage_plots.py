@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Literal
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from .errors import ArgumentError
+from .checks import ColumnOf, Columns, checked
 from .plots import _date_axis, _draw_note, _new_axes, plot_heatmap
 from .style import STYLE
 from .variables import name_variable
@@ -34,7 +36,10 @@ def period_name(periods: pd.Series) -> str:
     return PERIOD_NAMES.get(freq.freqstr[0], freq.freqstr) if freq is not None else "period"
 
 
-def plot_coverage(counts: pd.DataFrame, *, by: str | None = None, title: str = "",
+@checked
+def plot_coverage(counts: Annotated[pd.DataFrame, Columns("period", "n_documents",
+                                                          made_by="count_documents")], *,
+                  by: Annotated[str, ColumnOf("counts")] | None = None, title: str = "",
                   note: str = "no dated documents", ax: Axes | None = None) -> Axes:
     """Draw documents per period as bars on a calendar axis, stacked by group.
 
@@ -53,8 +58,6 @@ def plot_coverage(counts: pd.DataFrame, *, by: str | None = None, title: str = "
     title = title or f"Documents per {unit}" + (f" by {by}" if by else "")
     if counts.empty:
         return _draw_note(_new_axes(ax, 9.0, 2.5), note, title)
-    if by is not None and by not in counts.columns:
-        raise ArgumentError(f"by: {by!r} is not a column of counts")
     ax = _new_axes(ax, 9.5, 4.2)
     with plt.rc_context(STYLE):
         groups = list(pd.unique(counts[by])) if by else [None]
@@ -78,7 +81,10 @@ def plot_coverage(counts: pd.DataFrame, *, by: str | None = None, title: str = "
     return ax
 
 
-def plot_trends(table: pd.DataFrame, *, series: str, value: str, lanes: bool = False,
+@checked
+def plot_trends(table: Annotated[pd.DataFrame, Columns("period", made_by="count_actor_coverage")],
+                *, series: Annotated[str, ColumnOf("table")],
+                value: Annotated[str, ColumnOf("table")], lanes: bool = False,
                 title: str = "", ylabel: str = "", note: str = "no dated documents",
                 ax: Axes | None = None) -> Axes:
     """Draw each series (actor, term) over the periods of ``table``, as lines or lanes.
@@ -100,10 +106,6 @@ def plot_trends(table: pd.DataFrame, *, series: str, value: str, lanes: bool = F
         >>> [line.get_label() for line in ax.get_lines()]
         ['Kursk Oblast', 'North Korea']
     """
-    for column in ("period", series, value):
-        if column not in table.columns:
-            raise ArgumentError(f"table has no {column!r} column (give a coverage table "
-                                "counted by period)")
     unit = period_name(table["period"])
     title = title or f"{VALUE_LABELS.get(value, value).capitalize()} per {unit}"
     if table.empty:
@@ -149,7 +151,11 @@ def plot_trends(table: pd.DataFrame, *, series: str, value: str, lanes: bool = F
     return ax
 
 
-def plot_keyness(contrast: pd.DataFrame, *, value: str = "score", title: str = "",
+@checked
+def plot_keyness(contrast: Annotated[pd.DataFrame, Columns(
+                     "side", "term", "n_target", "n_reference", "score", "log_ratio",
+                     made_by="score_group_contrast")], *,
+                 value: Literal["score", "log_ratio"] = "score", title: str = "",
                  note: str = "one group only: nothing to compare",
                  ax: Axes | None = None) -> Axes:
     """Draw the key terms of two sides as diverging bars, with the counts behind each.
@@ -167,8 +173,6 @@ def plot_keyness(contrast: pd.DataFrame, *, value: str = "score", title: str = "
         >>> [label.get_text() for label in ax.get_yticklabels()][:2]
         ['honour', 'korean central news agency']
     """
-    if value not in ("score", "log_ratio"):
-        raise ArgumentError(f"value must be 'score' or 'log_ratio', not {value!r}")
     if contrast.empty:
         return _draw_note(_new_axes(ax, 7.0, 2.5), note, title or "Key terms")
     sides = list(pd.unique(contrast["side"]))
@@ -201,7 +205,10 @@ def plot_keyness(contrast: pd.DataFrame, *, value: str = "score", title: str = "
     return ax
 
 
-def plot_actor_groups(table: pd.DataFrame, *, by: str, title: str = "",
+@checked
+def plot_actor_groups(table: Annotated[pd.DataFrame, Columns(
+                          "actor_name", "n_mentions", "share", made_by="count_actor_coverage")],
+                      *, by: Annotated[str, ColumnOf("table")], title: str = "",
                       note: str = "no actor found", ax: Axes | None = None) -> Axes:
     """Draw who is named by whom: a heatmap of groups × actors.
 
@@ -218,8 +225,6 @@ def plot_actor_groups(table: pd.DataFrame, *, by: str, title: str = "",
         >>> ax.images[0].get_array().tolist(), ax.get_title()
         ([[2.0, 1.0], [1.0, 2.0]], 'Mentions of the top actors in each document')
     """
-    if by not in table.columns:
-        raise ArgumentError(f"by: {by!r} is not a column of the table")
     if by == "doc_id":
         return plot_heatmap(table, row=by, column="actor_name", value="n_mentions",
                             title=title or "Mentions of the top actors in each document",

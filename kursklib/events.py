@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Annotated, Literal
 
 import pandas as pd
 
-from .errors import ArgumentError
+from .checks import Columns, Count, checked
 from .lang import load_language
+from .variables import as_dates
 
 EVENT_COLUMNS = ["event_id", "date_start", "date_end", "value", "granularity", "mod", "when",
                  "label", "n_statements", "n_documents", "n_outlets", "n_independent",
@@ -15,14 +17,18 @@ EVENT_COLUMNS = ["event_id", "date_start", "date_end", "value", "granularity", "
 PERIOD_COLUMNS = ["period", "period_start", "period_end", "n_events", "n_corroborated",
                   "n_single", "top_event_id", "top_when", "top_label", "top_n_independent",
                   "labelled"]
-PERIODS = ("auto", "day", "week", "month")
+EventPeriod = Literal["auto", "day", "week", "month"]
 # period="auto": days while most events span at most this many days, weeks up to the next.
 AUTO_DAYS, AUTO_WEEKS = 92, 3 * 366
 # An event is corroborated when at least this many independent origins report it.
 CORROBORATED = 2
 
 
-def count_events(timeline: pd.DataFrame, *, top: int | None = None,
+@checked
+def count_events(timeline: Annotated[pd.DataFrame, Columns(
+                     "event_id", "date_start", "date_end", "value", "granularity", "mod", "label",
+                     "n_documents", "n_outlets", "n_independent", "source", "origin_id",
+                     made_by="build_timeline")], *, top: Count | None = None,
                  granularities: Sequence[str] | None = None, language: str = "en"
                  ) -> pd.DataFrame:
     """Count each event of a timeline once: when, what, and who reports it.
@@ -49,8 +55,6 @@ def count_events(timeline: pd.DataFrame, *, top: int | None = None,
         >>> count_events(timeline)[["when", "label", "n_independent"]].values.tolist()[0]
         ['26 Apr 2025', 'Valery Gerasimov: liberate', 1]
     """
-    if top is not None and (not isinstance(top, int) or top < 0):
-        raise ArgumentError(f"top must be a whole number of events, not {top!r}")
     rows = timeline if granularities is None else timeline[
         timeline["granularity"].isin(list(granularities))]
     grouped = rows.groupby("event_id", sort=False)
@@ -80,8 +84,12 @@ def count_events(timeline: pd.DataFrame, *, top: int | None = None,
         "when": "string", "label": "string", "n_statements": "int64"})
 
 
-def count_event_periods(events: pd.DataFrame, *, period: str = "auto", top: int = 6
-                        ) -> pd.DataFrame:
+@checked
+def count_event_periods(events: Annotated[pd.DataFrame, Columns(
+                            "event_id", "date_start", "date_end", "when", "label",
+                            "n_documents", "n_independent", made_by="count_events")],
+                        *, period: EventPeriod = "auto",
+                        top: Count = 6) -> pd.DataFrame:
     """Count the events dated within each day, week or month, and name the best reported.
 
     An event counts in a period when its whole date lies inside it (with weeks, events
@@ -110,12 +118,9 @@ def count_event_periods(events: pd.DataFrame, *, period: str = "auto", top: int 
         >>> periods[["period_start", "n_events"]].values.tolist()
         [[Timestamp('2025-04-01 00:00:00'), 2]]
     """
-    if period not in PERIODS:
-        raise ArgumentError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
-    if not isinstance(top, int) or top < 0:
-        raise ArgumentError(f"top must be a whole number of periods, not {top!r}")
-    events = events.assign(date_start=pd.to_datetime(events["date_start"]),
-                           date_end=pd.to_datetime(events["date_end"]))
+    events = events.assign(**{column: as_dates(events[column], f"count_event_periods: events."
+                                                f"{column}") for column in ("date_start",
+                                                                            "date_end")})
     chosen = _auto_period(events) if period == "auto" else period
     first, last = (_period_start(events[column], chosen) for column in ("date_start", "date_end"))
     inside = events[(first == last).to_numpy()].assign(period_start=first[first == last])

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 import pandas as pd
 
+from .checks import Count, checked
 from .errors import ArgumentError
 from .keyness import (
     KEYNESS_COLUMNS,
@@ -14,6 +16,8 @@ from .keyness import (
     _score_cells,
     score_keyness,
 )
+from .terms import NGram, TermCounts
+from .variables import Variables
 
 OTHER = "other"
 CONTRAST_COLUMNS = ["side", *KEYNESS_COLUMNS]
@@ -21,8 +25,8 @@ CONTRAST_COLUMNS = ["side", *KEYNESS_COLUMNS]
 MAX_DOCUMENT_GROUPS = 30
 
 
-def choose_grouping(variables: pd.DataFrame, *, max_documents: int = MAX_DOCUMENT_GROUPS
-                    ) -> str:
+@checked
+def choose_grouping(variables: Variables, *, max_documents: Count = MAX_DOCUMENT_GROUPS) -> str:
     """Name the variable to compare groups by, as the notebooks do by default.
 
     ``source`` when there are several outlets, else ``doc_id`` for at most
@@ -77,9 +81,11 @@ def group_documents(variables: pd.DataFrame, by: str, *, top: int | None = None
     return table
 
 
-def count_group_keyness(terms: pd.DataFrame, variables: pd.DataFrame, *, by: str,
-                        top: int = 5, max_groups: int = 12, measure: str = "g2",
-                        ngram: int = 1) -> pd.DataFrame:
+@checked
+def count_group_keyness(terms: TermCounts, variables: Variables, *, by: str,
+                        top: Count = 5, max_groups: Count = 12,
+                        measure: Literal["g2", "chi2"] = "g2", ngram: NGram = 1
+                        ) -> pd.DataFrame:
     """Score every group against the rest and keep each shown group's key terms.
 
     Every group is scored in one pass (``score_keyness``); the ``max_groups`` largest
@@ -105,8 +111,6 @@ def count_group_keyness(terms: pd.DataFrame, variables: pd.DataFrame, *, by: str
     columns = [by, *(["label"] if by == "doc_id" else []), *KEYNESS_COLUMNS, "is_key"]
     if len(groups.attrs["groups"]) < 2:
         return pd.DataFrame(columns=columns)
-    if measure not in ("g2", "chi2"):
-        raise ArgumentError(f"measure must be 'g2' or 'chi2', not {measure!r}")
     counts = _group_counts(terms, groups, by, ngram)
     keyness = _every_group(counts, by, measure, None)
     keyness = keyness[keyness[by].isin(shown)]
@@ -126,10 +130,12 @@ def count_group_keyness(terms: pd.DataFrame, variables: pd.DataFrame, *, by: str
     return cells[columns].reset_index(drop=True)
 
 
-def score_group_contrast(terms: pd.DataFrame, variables: pd.DataFrame, *, by: str,
+@checked
+def score_group_contrast(terms: TermCounts, variables: Variables, *, by: str,
                          target: str | Sequence[str] | None = None,
-                         reference: str | Sequence[str] = "rest", top: int = 10,
-                         measure: str = "g2", ngram: int = 1) -> pd.DataFrame:
+                         reference: str | Sequence[str] = "rest", top: Count = 10,
+                         measure: Literal["g2", "chi2"] = "g2", ngram: NGram = 1
+                         ) -> pd.DataFrame:
     """Score the terms that most set one group apart from the rest, or from another group.
 
     Args:

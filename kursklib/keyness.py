@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Annotated, Literal
 
 import numpy as np
 import pandas as pd
 
+from .checks import Columns, Count, checked
 from .errors import ArgumentError
-from .terms import _grouped
+from .terms import NGram, TermCounts, _grouped
 
 KEYNESS_COLUMNS = ["term", "n_target", "n_reference", "score", "p_value", "log_ratio"]
 
 
-def score_keyness(terms: pd.DataFrame, documents: pd.DataFrame | None = None, *,
+@checked
+def score_keyness(terms: TermCounts,
+                  documents: Annotated[pd.DataFrame, Columns("doc_id")] | None = None, *,
                   by: str = "doc_id", target: str | Sequence[str] | None = None,
-                  reference: str | Sequence[str] = "rest", measure: str = "g2", ngram: int = 1,
-                  top: int | None = None) -> pd.DataFrame:
+                  reference: str | Sequence[str] = "rest", measure: Literal["g2", "chi2"] = "g2",
+                  ngram: NGram = 1, top: Count | None = None) -> pd.DataFrame:
     """Score how much more (or less) often each term occurs in a group than in another.
 
     Groups are the values of ``by``: a document, or any document column such as
@@ -46,8 +50,6 @@ def score_keyness(terms: pd.DataFrame, documents: pd.DataFrame | None = None, *,
         >>> keyness[["term", "n_target", "n_reference"]].head(1).values.tolist()
         [['honour', 1, 0]]
     """
-    if measure not in ("g2", "chi2"):
-        raise ArgumentError(f"measure must be 'g2' or 'chi2', not {measure!r}")
     counts = _group_counts(terms, documents, by, ngram)
     if target is None:
         return _every_group(counts, by, measure, top)
@@ -55,7 +57,8 @@ def score_keyness(terms: pd.DataFrame, documents: pd.DataFrame | None = None, *,
     known = set(counts[by])
     unknown = sorted(map(str, targets - known))
     if unknown:
-        raise ArgumentError(f"unknown target {by}(s): {', '.join(unknown)}")
+        raise ArgumentError(f"score_keyness: target names no {by} of the terms: "
+                            f"{', '.join(unknown)}")
     references = known - targets if isinstance(reference, str) and reference == "rest" else (
         {reference} if isinstance(reference, str) else set(reference))
     side = np.where(counts[by].isin(targets), "n_target",

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import fnmatch
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
 
 from .characters import ASCII_PUNCTUATION
+from .checks import Columns, Count, checked, known_documents
 from .errors import ArgumentError
+from .tokens import Mentions, Tokens
 
 KWIC_COLUMNS = ["doc_id", "sent_id", "start", "end", "left", "keyword", "right"]
 
 
-def tag_kwic(documents: pd.DataFrame, tokens: pd.DataFrame, pattern: str, *,
-             mentions: pd.DataFrame | None = None, window: int = 8) -> pd.DataFrame:
+@checked
+def tag_kwic(documents: Annotated[pd.DataFrame, Columns("doc_id", "text", made_by="read_corpus")],
+             tokens: Tokens, pattern: str, *, mentions: Mentions | None = None,
+             window: Count = 8) -> pd.DataFrame:
     """Keyword in context: every occurrence of a word, phrase, glob or actor id.
 
     Args:
@@ -36,6 +41,7 @@ def tag_kwic(documents: pd.DataFrame, tokens: pd.DataFrame, pattern: str, *,
         [['Oblast was', 'liberated', '. Kim']]
     """
     texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    known_documents("tag_kwic", {"tokens": tokens}, documents)
     if tokens.empty:  # no document is read (none names the actor): no context to show
         hits = pd.DataFrame({"doc_id": [], "sent_id": [], "start": [], "end": []})
     elif mentions is not None and pattern in set(mentions["actor_id"]):

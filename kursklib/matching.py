@@ -3,9 +3,9 @@
 Each character becomes one code, so offsets survive folding: case is folded, curly
 quotes and apostrophes are straightened, dashes and whitespace read as a space, and
 characters no phrase uses collapse to "other letter" or "boundary". Runs of spaces are
-collapsed (and mapped back), so "Kim  Jong\\n  Un" matches "kim jong un". Every phrase is
-compiled between two non-word codes, so a hit always stands alone as a word (or, for
-word beginnings, after one).
+collapsed (and mapped back), so "Kim  Jong\\n  Un" matches "kim jong un". A hit is kept
+only between two non-word codes, so that it always stands alone as a word (or, for word
+beginnings, after one).
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ _TEXT_GAP = "\x00"  # joins the texts; reads as a boundary, so no hit spans two 
 _FIRST_FREE_CODE = 0x80  # codes for the non-ASCII characters that phrases use
 _BMP = 0x10000
 _CHUNK = 1 << 19
+# Every whitespace character lies below U+3001 (the ideographic space is the last).
+_SPACES = "".join(chr(point) for point in range(0x3001) if chr(point).isspace())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -35,7 +37,11 @@ def fold_phrase(phrase: str) -> str:
         >>> fold_phrase("People’s  Army of Kim Jong-un")
         "people's army of kim jong un"
     """
-    return " ".join("".join(_fold_char(char) for char in phrase).split())
+    plain = phrase.translate(_FOLD_TABLE)
+    lower = plain.lower()
+    if len(lower) != len(plain) or "Σ" in plain:  # a letter whose lower case is longer
+        lower = "".join(_fold_char(char) for char in plain)
+    return " ".join(lower.split())
 
 
 def _fold_char(char: str) -> str:
@@ -43,6 +49,9 @@ def _fold_char(char: str) -> str:
     if char in DASHES or char.isspace():
         return " "
     return char.lower()[:1] or char
+
+
+_FOLD_TABLE = str.maketrans({**QUOTES, **dict.fromkeys([*DASHES, *_SPACES], " ")})
 
 
 class CharacterTable:
@@ -103,18 +112,15 @@ class FoldedMatcher:
         self._spaced = any(" " in phrase for phrase in phrases)
         self._width = dtype.itemsize
         self._encode = CharacterTable(self._code, dtype)
-        frames = [_BOUNDARY, _SPACE, *sorted({self._codes[char] for char in alphabet
-                                              if not char.isalnum()})]
-        self._trail = 1 if whole_words else 0
-        patterns, owners = [], []
-        for index, phrase in enumerate(phrases):
-            body = [self._codes[char] for char in phrase]
-            for lead, trail in itertools.product(frames, frames if whole_words else [None]):
-                codes = [lead, *body] if trail is None else [lead, *body, trail]
-                patterns.append(np.array(codes, dtype=dtype).tobytes())
-                owners.append(index)
-        self._automaton = ahocorasick_rs.BytesAhoCorasick(patterns)
-        self._owners = np.array(owners, dtype=np.int64)
+        # A phrase stands between frames: a boundary, a space or punctuation. One pattern
+        # per phrase; its hits are kept where the codes around them are frames.
+        self._frame = np.zeros(1 << (8 * dtype.itemsize), dtype=bool)
+        self._frame[[_BOUNDARY, _SPACE, *(self._codes[char] for char in alphabet
+                                          if not char.isalnum())]] = True
+        self._whole_words = whole_words
+        self._automaton = ahocorasick_rs.BytesAhoCorasick(
+            [np.array([self._codes[char] for char in phrase], dtype=dtype).tobytes()
+             for phrase in phrases])
 
     def _code(self, char: str) -> int:
         folded = _fold_char(char)
@@ -141,8 +147,13 @@ class FoldedMatcher:
                           count=3 * len(found)).reshape(-1, 3)
         if self._width > 1:
             raw = raw[raw[:, 1] % self._width == 0]
-        first = raw[:, 1] // self._width + 1  # after the leading frame code
-        last = raw[:, 2] // self._width - 1 - self._trail  # the phrase's last character
+        first = raw[:, 1] // self._width  # the phrase's first character
+        after = raw[:, 2] // self._width
+        framed = (first > 0) & self._frame[haystack[np.maximum(first - 1, 0)]]
+        if self._whole_words:
+            framed &= self._frame[haystack[np.minimum(after, len(haystack) - 1)]] & (
+                after < len(haystack))
+        raw, first, last = raw[framed], first[framed], after[framed] - 1
         start = first + np.searchsorted(gaps, first, side="right")
         end = last + np.searchsorted(gaps, last, side="right") + 1
         offsets = np.cumsum([1] + [len(text) + 1 for text in texts])
@@ -150,7 +161,7 @@ class FoldedMatcher:
         start, end = start[order], end[order]
         doc = np.searchsorted(offsets, start, side="right") - 1
         return Hits(doc=doc, start=start - offsets[doc], end=end - offsets[doc],
-                    phrase=self._owners[raw[order, 0]], joined=joined, points=points,
+                    phrase=raw[order, 0], joined=joined, points=points,
                     offsets=offsets)
 
 

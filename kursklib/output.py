@@ -13,7 +13,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from .errors import OutputError
+from .checks import checked
+from .errors import ArgumentError, OutputError
 from .style import STYLE, capped_dpi
 
 # No software version or timestamp in a file: the same input gives the same bytes.
@@ -23,6 +24,7 @@ _SVG_METADATA = {"Date": None, "Creator": None}
 LIST_SEPARATOR = ";"
 
 
+@checked
 def save_figure(figure: Figure | Axes, path: str | Path, *, close: bool = True) -> Path:
     """Write a figure to one PNG or SVG file atomically, without timestamps.
 
@@ -45,6 +47,7 @@ def save_figure(figure: Figure | Axes, path: str | Path, *, close: bool = True) 
     return path
 
 
+@checked
 def write_table(table: pd.DataFrame, path: str | Path) -> Path:
     """Write a table to CSV atomically (UTF-8, LF line ends, no index).
 
@@ -65,13 +68,32 @@ def write_table(table: pd.DataFrame, path: str | Path) -> Path:
                   lambda cell: isinstance(cell, list)).any()]
     if listed:
         table = table.assign(**{column: table[column].map(
-            lambda cell: LIST_SEPARATOR.join(cell) if isinstance(cell, list) else cell)
+            lambda cell: LIST_SEPARATOR.join(map(str, cell)) if isinstance(cell, list) else cell)
             for column in listed})
     text = table.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
-    _write_atomically(path, lambda handle: handle.write(text.encode("utf-8")))
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ArgumentError(f"write_table: table {_not_text(table)}: not text (decode it "
+                            "first)") from None
+    _write_atomically(path, lambda handle: handle.write(data))
     return path
 
 
+def _not_text(table: pd.DataFrame) -> str:
+    """Where a table holds a string that UTF-8 cannot encode (a lone surrogate)."""
+    for column in table.columns:
+        for row, cell in enumerate(table[column].tolist()):
+            text = cell if isinstance(cell, str) else str(cell)
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as error:
+                return (f"column {column!r}, row {row}, holds a lone surrogate at character "
+                        f"{error.start}")
+    return "holds a lone surrogate in a column name"
+
+
+@checked
 def write_text(text: str, path: str | Path) -> Path:
     """Write UTF-8 text to a file atomically.
 
@@ -84,6 +106,7 @@ def write_text(text: str, path: str | Path) -> Path:
     return path
 
 
+@checked
 def save_chart(figure: Figure | Axes, folder: str | Path, name: str,
                table: pd.DataFrame | None = None) -> list[Path]:
     """Write ``name``.png, ``name``.svg and (given a table) ``name``.csv into a folder.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Annotated, Literal
 
 import matplotlib.dates as mdates
 import matplotlib.patheffects as patheffects
@@ -13,12 +14,17 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
+from .checks import ColumnOf, Columns, Count, checked
 from .style import STYLE, capped_dpi
 
 TYPE_COLOURS = {"person": "#1b6ca8", "org": "#e07b39", "state": "#3a923a", "place": "#8c6bb1"}
 # Beyond this many, tick labels are thinned and cells are left unannotated.
 MAX_TICKS = 30
 MAX_ANNOTATED_CELLS = 600
+# Mentions counted by actor, as the charts of actors read them.
+ActorCounts = Annotated[pd.DataFrame, Columns("actor_id", "actor_name", "actor_type",
+                                              "n_mentions", made_by="count_mentions",
+                                              unique="actor_id")]
 
 
 def _new_axes(ax: Axes | None, width: float, height: float) -> Axes:
@@ -70,9 +76,12 @@ def _thin_ticks(count: int, most: int = MAX_TICKS) -> range:
     return range(0, count, max(1, -(-count // most)))
 
 
-def plot_term_counts(counts: pd.DataFrame, *, top: int = 20, term: str = "term",
-                     value: str = "n_occurrences", xlabel: str = "occurrences", title: str = "",
-                     ax: Axes | None = None) -> Axes:
+@checked
+def plot_term_counts(counts: pd.DataFrame, *, top: Count = 20,
+                     term: Annotated[str, ColumnOf("counts")] = "term",
+                     value: Annotated[str, ColumnOf("counts")] = "n_occurrences",
+                     xlabel: str = "occurrences", title: str = "", ax: Axes | None = None
+                     ) -> Axes:
     """Draw a horizontal bar chart of the top terms, largest at the top.
 
     Args:
@@ -98,7 +107,10 @@ def plot_term_counts(counts: pd.DataFrame, *, top: int = 20, term: str = "term",
     return ax
 
 
-def plot_heatmap(table: pd.DataFrame, *, row: str, column: str, value: str,
+@checked
+def plot_heatmap(table: pd.DataFrame, *, row: Annotated[str, ColumnOf("table")],
+                 column: Annotated[str, ColumnOf("table")],
+                 value: Annotated[str, ColumnOf("table")],
                  rows: Sequence[object] | None = None, columns: Sequence[object] | None = None,
                  title: str = "", colorbar_label: str = "", diverging: bool = False,
                  percent: bool = False, note: str = "nothing to draw",
@@ -181,7 +193,10 @@ def _cell_text(cell: float, percent: bool) -> str:
     return f"{cell:.1f}" if abs(cell) >= 0.05 else "0"
 
 
-def plot_dispersion(occurrences: pd.DataFrame, documents: pd.DataFrame, *,
+@checked
+def plot_dispersion(occurrences: Annotated[pd.DataFrame, Columns(
+                        "doc_id", "token_id", "term", made_by="tag_terms")],
+                    documents: Annotated[pd.DataFrame, Columns("doc_id", "n_tokens")], *,
                     terms: Sequence[str], title: str = "", note: str = "no occurrence to draw",
                     ax: Axes | None = None) -> Axes:
     """Draw a lexical dispersion plot: where each term occurs, document after document.
@@ -214,8 +229,9 @@ def plot_dispersion(occurrences: pd.DataFrame, documents: pd.DataFrame, *,
     ax = _new_axes(ax, max(8.0, 0.3 * len(slot) + 2.5),
                    max(2.0, 0.35 * len(terms) + 1.2 + 0.055 * max(map(len, labels))))
     with plt.rc_context(STYLE):
-        size = shown["doc_id"].map(lengths).clip(lower=1)
-        positions = shown["doc_id"].map(slot) + shown["token_id"] / size
+        size = shown["doc_id"].map(lengths).astype(float).clip(lower=1)
+        positions = shown["doc_id"].map(slot).astype(float) + shown["token_id"].astype(
+            float) / size
         rows = shown["term"].map({term: index for index, term in enumerate(terms)})
         ax.scatter(positions, rows, marker="|", s=120, color="#1b6ca8", linewidths=1.2)
         for boundary in range(1, len(slot)):
@@ -231,7 +247,8 @@ def plot_dispersion(occurrences: pd.DataFrame, documents: pd.DataFrame, *,
     return ax
 
 
-def plot_actor_mentions(counts: pd.DataFrame, *, top: int = 15, title: str = "",
+@checked
+def plot_actor_mentions(counts: ActorCounts, *, top: Count = 15, title: str = "",
                         ax: Axes | None = None) -> Axes:
     """Draw a horizontal bar chart of mentions per actor, coloured by actor type.
 
@@ -259,8 +276,13 @@ def plot_actor_mentions(counts: pd.DataFrame, *, top: int = 15, title: str = "",
     return ax
 
 
-def plot_cooccurrence_network(pairs: pd.DataFrame, counts: pd.DataFrame, *, top: int = 15,
-                              weight: str = "n_sentences", title: str = "",
+@checked
+def plot_cooccurrence_network(pairs: Annotated[pd.DataFrame, Columns(
+                                  "actor_id", "other_id", "n_sentences", "n_documents",
+                                  made_by="build_network")],
+                              counts: ActorCounts, *, top: Count = 15,
+                              weight: Literal["n_sentences", "n_documents"] = "n_sentences",
+                              title: str = "",
                               ax: Axes | None = None) -> Axes:
     """Draw the co-occurrence network of the most mentioned actors, on two rings.
 

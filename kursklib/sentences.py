@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
@@ -16,11 +17,14 @@ from nltk.tokenize.punkt import (
 )
 
 from .characters import BULLETS, QUOTES
+from .checks import Columns, checked
 from .lang import load_language
 from .languages import resources_for
 from .splitters import razdel_spans, splitter_of
 
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "is_headline"]
+# The sentences table, as the functions that quote a sentence read it.
+Sentences = Annotated[pd.DataFrame, Columns("doc_id", "sent_id", "text", made_by="split_sentences")]
 _LINE = re.compile(r"[^\n]*\n?")
 # A non-empty line and, in group 1, its content without surrounding whitespace.
 _LINE_CONTENT = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)?[^\S\n]*\n?")
@@ -35,7 +39,10 @@ MAX_SEGMENT_CHARS = 200_000
 _LIKELY_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-ZА-ЯЁ])")
 
 
-def split_sentences(documents: pd.DataFrame, *, language: str = "en",
+@checked
+def split_sentences(documents: Annotated[pd.DataFrame, Columns("doc_id", "text",
+                                                               made_by="read_corpus")], *,
+                    language: str = "en",
                     punkt: PunktParameters | None = None) -> pd.DataFrame:
     """Split every document into sentences with its language's splitter (Punkt, razdel).
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Annotated, Literal
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from .characters import ASCII_PUNCTUATION
+from .checks import Columns, Count, checked
 from .errors import ArgumentError
-from .tokens import mention_rows
+from .tokens import Mentions, Tokens, mention_rows
 
 DOCUMENT_TERM_COLUMNS = ["doc_id", "ngram", "term", "n_occurrences"]
 TERM_COLUMNS = ["doc_id", "sent_id", "token_id", "start", "end", "term"]
@@ -19,14 +21,20 @@ COLLOCATION_COLUMNS = ["collocation", "n_occurrences", "score"]
 TFIDF_COLUMNS = ["doc_id", "rank", "term", "n_occurrences", "tf", "idf", "tfidf"]
 # How a mention becomes a term: its actor's canonical name (default), its id, its own
 # words, or no merging at all (each token a term).
-ACTOR_TERMS = ("name", "id", "surface", "none")
+ActorTerms = Literal["name", "id", "surface", "none"]
 _ACTOR_TERM_SPACES = re.compile(r"[\s-]+")
 _SMALL = 1e-20  # as NLTK's association measures, so that a zero count takes no log
+NGram = Literal[1, 2, 3]
+Spelling = Literal["lemma", "norm"]
+# A table of document term counts, as the functions that read one need it.
+TermCounts = Annotated[pd.DataFrame, Columns(*DOCUMENT_TERM_COLUMNS,
+                                             made_by="count_document_terms")]
 
 
-def count_document_terms(tokens: pd.DataFrame, mentions: pd.DataFrame, *,
-                         ngrams: Sequence[int] = (1, 2), use: str = "lemma",
-                         keep_stop: bool = False, actors: str = "name") -> pd.DataFrame:
+@checked
+def count_document_terms(tokens: Tokens, mentions: Mentions, *,
+                         ngrams: Sequence[NGram] = (1, 2), use: Spelling = "lemma",
+                         keep_stop: bool = False, actors: ActorTerms = "name") -> pd.DataFrame:
     """Count each document's terms and n-grams of consecutive counted terms.
 
     Punctuation is always dropped, stopwords unless ``keep_stop``; a dropped token
@@ -53,13 +61,6 @@ def count_document_terms(tokens: pd.DataFrame, mentions: pd.DataFrame, *,
         >>> terms[terms["doc_id"] == "b"].head(2).values.tolist()
         [['b', 1, 'north korea', 2], ['b', 1, 'honour', 1]]
     """
-    if use not in ("lemma", "norm"):
-        raise ArgumentError(f"use must be 'lemma' or 'norm', not {use!r}")
-    if actors not in ACTOR_TERMS:
-        raise ArgumentError(f"actors must be one of {', '.join(ACTOR_TERMS)}, not {actors!r}")
-    unknown = [n for n in ngrams if n not in (1, 2, 3)]
-    if unknown:
-        raise ArgumentError(f"ngram must be 1, 2 or 3, not {unknown[0]!r}")
     slots, vocabulary = term_slots(tokens, mentions, use=use, keep_stop=keep_stop, actors=actors)
     tables = [_count_ngrams(slots, vocabulary, n) for n in sorted(set(ngrams))]
     table = (pd.concat(tables, ignore_index=True) if tables
@@ -113,8 +114,10 @@ def term_slots(tokens: pd.DataFrame, mentions: pd.DataFrame, *, use: str, keep_s
     return slots, list(vocabulary)
 
 
-def count_terms(terms: pd.DataFrame, documents: pd.DataFrame | None = None, *,
-                by: str | Sequence[str] = (), ngram: int = 1, min_count: int = 1
+@checked
+def count_terms(terms: TermCounts,
+                documents: Annotated[pd.DataFrame, Columns("doc_id")] | None = None, *,
+                by: str | Sequence[str] = (), ngram: NGram = 1, min_count: int = 1
                 ) -> pd.DataFrame:
     """Sum document term counts over the corpus, or per group of any document column.
 
@@ -150,8 +153,9 @@ def count_terms(terms: pd.DataFrame, documents: pd.DataFrame | None = None, *,
                                                  "share": "float64"})
 
 
-def tag_terms(tokens: pd.DataFrame, mentions: pd.DataFrame, terms: Iterable[str], *,
-              use: str = "lemma", actors: str = "name") -> pd.DataFrame:
+@checked
+def tag_terms(tokens: Tokens, mentions: Mentions, terms: Iterable[str], *,
+              use: Spelling = "lemma", actors: ActorTerms = "name") -> pd.DataFrame:
     """Find every occurrence of the given terms (as ``count_document_terms`` spells them).
 
     Returns:
@@ -173,8 +177,9 @@ def tag_terms(tokens: pd.DataFrame, mentions: pd.DataFrame, terms: Iterable[str]
         "end": "int64", "term": "string"})
 
 
-def find_collocations(terms: pd.DataFrame, *, measure: str = "pmi", min_count: int = 2
-                      ) -> pd.DataFrame:
+@checked
+def find_collocations(terms: TermCounts, *, measure: Literal["pmi", "likelihood_ratio"] = "pmi",
+                      min_count: int = 2) -> pd.DataFrame:
     """Score word pairs that occur together more than chance, as NLTK's bigram measures.
 
     Pairs are the counted bigrams (dropped tokens and sentence ends break them), so an
@@ -189,8 +194,6 @@ def find_collocations(terms: pd.DataFrame, *, measure: str = "pmi", min_count: i
         >>> find_collocations(terms, min_count=2)["collocation"].tolist()
         ['north korea', 'kursk oblast']
     """
-    if measure not in ("pmi", "likelihood_ratio"):
-        raise ArgumentError(f"measure must be 'pmi' or 'likelihood_ratio', not {measure!r}")
     words = count_terms(terms).set_index("term")["n_occurrences"]
     pairs = count_terms(terms, ngram=2, min_count=min_count)
     first, second = zip(*(_split_pair(pair, words.index) for pair in pairs["term"])) if len(
@@ -211,7 +214,8 @@ def find_collocations(terms: pd.DataFrame, *, measure: str = "pmi", min_count: i
                                                 "n_occurrences": "int64", "score": "float64"})
 
 
-def count_tfidf(terms: pd.DataFrame, *, top: int = 10, ngram: int = 1) -> pd.DataFrame:
+@checked
+def count_tfidf(terms: TermCounts, *, top: Count = 10, ngram: NGram = 1) -> pd.DataFrame:
     """Rank each document's most distinctive terms by TF-IDF.
 
     ``tf`` is the term's share of the document's counted terms; ``idf`` is

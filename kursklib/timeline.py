@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
 
+from .checks import Columns, checked, known_documents
 from .dates import value_period
 from .errors import ArgumentError
 from .linking import key_codes, link_items
@@ -27,16 +29,22 @@ TIMELINE_COLUMNS = ["event_id", "date_start", "date_end", "value", "granularity"
 SPECIFIC_DAYS = 31
 # An event's label: its principal actor and this many of its key words.
 LABEL_WORDS = 3
-_NEEDED = {"dates": ("doc_id", "sent_id", "start", "end", "surface", "value", "granularity",
-                     "mod", "kind"),
-           "mentions": ("doc_id", "sent_id", "start", "actor_id", "actor_name", "actor_type"),
-           "tokens": ("doc_id", "sent_id", "start", "lemma", "is_stop", "is_alpha", "actor_id"),
-           "sentences": ("doc_id", "sent_id", "start", "text"),
-           "documents": ("doc_id", "published", "source")}
+# The columns each table is read for.
+_Dates = Annotated[pd.DataFrame, Columns("doc_id", "sent_id", "start", "end", "surface", "value",
+                                         "granularity", "mod", "kind", made_by="tag_dates")]
+_Mentions = Annotated[pd.DataFrame, Columns("doc_id", "sent_id", "start", "actor_id",
+                                            "actor_name", "actor_type", made_by="tag_actors")]
+_Tokens = Annotated[pd.DataFrame, Columns("doc_id", "sent_id", "start", "lemma", "is_stop",
+                                          "is_alpha", "actor_id", made_by="tag_tokens")]
+_Sentences = Annotated[pd.DataFrame, Columns("doc_id", "sent_id", "start", "text",
+                                             made_by="split_sentences")]
+_Documents = Annotated[pd.DataFrame, Columns("doc_id", "published", "source",
+                                             made_by="read_corpus")]
 
 
-def build_timeline(dates: pd.DataFrame, mentions: pd.DataFrame, tokens: pd.DataFrame,
-                   sentences: pd.DataFrame, documents: pd.DataFrame, *,
+@checked
+def build_timeline(dates: _Dates, mentions: _Mentions, tokens: _Tokens, sentences: _Sentences,
+                   documents: _Documents, *,
                    date_from: str | None = None, date_to: str | None = None,
                    language: str = "en") -> pd.DataFrame:
     """Line dated statements up as events, with the independent origins behind each.
@@ -82,9 +90,7 @@ def build_timeline(dates: pd.DataFrame, mentions: pd.DataFrame, tokens: pd.DataF
         >>> timeline[["value", "label", "n_independent"]].values.tolist()[0]
         ['2025-04-26', 'Valery Gerasimov: liberate', 1]
     """
-    for name, table in (("dates", dates), ("mentions", mentions), ("tokens", tokens),
-                        ("sentences", sentences), ("documents", documents)):
-        _require_columns(name, table)
+    known_documents("build_timeline", {"dates": dates}, documents)
     bounds_from, bounds_to = (_iso_day(value, name) for value, name in
                               ((date_from, "date_from"), (date_to, "date_to")))
     statements = _dated_statements(dates)
@@ -126,13 +132,6 @@ def build_timeline(dates: pd.DataFrame, mentions: pd.DataFrame, tokens: pd.DataF
         "surface": "string", "source": "string", "sentence": "string", "origin_id": "string",
         "label": "string", "n_documents": "int64", "n_outlets": "int64",
         "n_independent": "int64"})
-
-
-def _require_columns(name: str, table: pd.DataFrame) -> None:
-    missing = [column for column in _NEEDED[name] if column not in getattr(table, "columns", ())]
-    if missing:
-        raise ArgumentError(f"{name} lacks column(s) {', '.join(missing)}: pass the table "
-                            f"build_timeline's docstring names for {name}")
 
 
 def _iso_day(value: str | None, name: str) -> pd.Timestamp | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from typing import Annotated
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
@@ -12,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from .errors import ArgumentError
+from .checks import Columns, checked
 from .events import CORROBORATED
 from .plots import _date_axis, _new_axes  # one figure and date axis for every chart
 from .style import STYLE
@@ -24,7 +25,11 @@ LABEL_WIDTH = 40  # characters per line of an event's label
 NOTE = "No dated events to draw"
 
 
-def plot_timeline(events: pd.DataFrame, *, title: str = "", ax: Axes | None = None) -> Axes:
+@checked
+def plot_timeline(events: Annotated[pd.DataFrame, Columns(
+                      "date_start", "date_end", "granularity", "when", "label", "n_documents",
+                      "n_independent", made_by="count_events")], *, title: str = "",
+                  ax: Axes | None = None) -> Axes:
     """Draw events on a calendar, one row each: what (label), when, how many sources.
 
     Each row is labelled with the event's actor and key words; a mark at its date (a
@@ -43,8 +48,6 @@ def plot_timeline(events: pd.DataFrame, *, title: str = "", ax: Axes | None = No
         >>> [label.get_text() for label in ax.get_yticklabels()]
         ['Valery Gerasimov: liberate', 'Korean Central News Agency: soldier,\\nhonour']
     """
-    _require(events, "events", ("date_start", "date_end", "granularity", "when", "label",
-                                 "n_documents", "n_independent"), "count_events")
     ax = _new_axes(ax, 10.0, 0.5 * len(events) + 1.9)
     with plt.rc_context(STYLE):
         if events.empty:
@@ -98,8 +101,12 @@ def plot_timeline(events: pd.DataFrame, *, title: str = "", ax: Axes | None = No
     return ax
 
 
-def plot_event_periods(periods: pd.DataFrame, *, title: str = "", ax: Axes | None = None
-                       ) -> Axes:
+@checked
+def plot_event_periods(periods: Annotated[pd.DataFrame, Columns(
+                           "period", "period_start", "period_end", "n_events", "n_corroborated",
+                           "n_single", "top_when", "top_label", "top_n_independent", "labelled",
+                           made_by="count_event_periods")], *, title: str = "",
+                       ax: Axes | None = None) -> Axes:
     """Draw the events per day, week or month, corroborated ones stacked on top, and label
     the best-reported event of the ``labelled`` periods.
 
@@ -114,9 +121,6 @@ def plot_event_periods(periods: pd.DataFrame, *, title: str = "", ax: Axes | Non
         >>> [float(bar.get_height()) for bar in ax.patches]
         [2.0, 0.0]
     """
-    _require(periods, "periods", ("period", "period_start", "period_end", "n_events",
-                                  "n_corroborated", "n_single", "top_when", "top_label",
-                                  "top_n_independent", "labelled"), "count_event_periods")
     ax = _new_axes(ax, 10.0, 4.8)
     with plt.rc_context(STYLE):
         if periods.empty:
@@ -164,13 +168,6 @@ def _callouts(ax: Axes, shown: pd.DataFrame, bars: tuple[pd.Series, np.ndarray],
                     fontsize=7, ha="center", va="bottom",
                     arrowprops={"arrowstyle": "-", "color": "0.55", "linewidth": 0.6,
                                 "shrinkA": 2, "shrinkB": 1})
-
-
-def _require(table: pd.DataFrame, name: str, columns: tuple[str, ...], maker: str) -> None:
-    missing = [column for column in columns if column not in getattr(table, "columns", ())]
-    if missing:
-        raise ArgumentError(f"{name} lacks column(s) {', '.join(missing)}: pass the output of "
-                            f"{maker}")
 
 
 def _note(ax: Axes, title: str) -> Axes:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
@@ -13,6 +14,7 @@ import simplemma
 import stopwordsiso
 
 from .characters import ASCII_PUNCTUATION
+from .checks import Columns, checked
 from .corpus import Corpus
 from .errors import LanguageError
 from .lang import load_language
@@ -24,9 +26,15 @@ TOKEN_COLUMNS = ["doc_id", "sent_id", "token_id", "start", "end", "surface", "no
 # Words (with inner hyphens and apostrophes), a split-off possessive, numbers, punctuation.
 TOKEN_PATTERN = r"\w+(?:[-‐]\w+)*(?:['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]"
 _TOKEN = re.compile(TOKEN_PATTERN)
+# The token and mention tables as the functions that read them need them.
+Tokens = Annotated[pd.DataFrame, Columns(*TOKEN_COLUMNS, made_by="tag_tokens")]
+Mentions = Annotated[pd.DataFrame, Columns(
+    "doc_id", "sent_id", "start", "end", "surface", "actor_id", "actor_name", "actor_type",
+    made_by="tag_actors")]
 
 
-def tag_tokens(corpus: Corpus, mentions: pd.DataFrame, *, language: str = "en",
+@checked
+def tag_tokens(corpus: Corpus, mentions: Mentions, *, language: str = "en",
                stopwords: Iterable[str] = ()) -> pd.DataFrame:
     """Split every sentence into tokens with norm, lemma, stopword and actor flags.
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Annotated, Literal
 
 import pandas as pd
 
-from .errors import ArgumentError
+from .checks import AtLeast, ColumnOf, Columns, Count, checked
+from .errors import ArgumentError, first_line
 
 # Publication periods, finest first, and their pandas frequencies (weeks run Monday to Sunday).
 PERIODS = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
@@ -18,9 +20,15 @@ NOT_VARIABLES = ("text", "encoding", "path")
 LABEL_WIDTH = 48
 # How a chart names a document variable; any other is named as it is spelled.
 VARIABLE_NAMES = {"doc_id": "document", "source": "outlet", "published": "date"}
+Period = Literal["auto", "day", "week", "month", "quarter", "year"]
+Documents = Annotated[pd.DataFrame, Columns("doc_id", "published", made_by="read_corpus")]
+# The document variables, as the functions that group by them need them.
+Variables = Annotated[pd.DataFrame, Columns("doc_id", "label", "published", "period",
+                                            made_by="build_document_variables")]
 
 
-def choose_period(published: pd.Series, period: str = "auto") -> str:
+@checked
+def choose_period(published: pd.Series, period: Period = "auto") -> str:
     """Name the publication period: ``period`` itself, or one chosen from the dates.
 
     For ``"auto"``, the finest of day, week, month, quarter and year that cuts the date
@@ -32,12 +40,9 @@ def choose_period(published: pd.Series, period: str = "auto") -> str:
         >>> choose_period(pd.Series(pd.to_datetime(["2025-01-01", "2025-06-30"])))
         'month'
     """
-    if period != "auto" and period not in PERIODS:
-        raise ArgumentError(f"period must be 'auto' or one of {', '.join(PERIODS)}, "
-                            f"not {period!r}")
     if period != "auto":
         return period
-    dates = pd.to_datetime(published).dropna()
+    dates = as_dates(published, "choose_period: published").dropna()
     if dates.empty:
         return "day"
     spans = {name: (dates.max().to_period(frequency) - dates.min().to_period(frequency)).n + 1
@@ -51,6 +56,7 @@ def choose_period(published: pd.Series, period: str = "auto") -> str:
     return "year"
 
 
+@checked
 def name_variable(name: str) -> str:
     """Name a document variable for a chart title: ``doc_id`` a document, ``source`` an outlet.
 
@@ -61,8 +67,10 @@ def name_variable(name: str) -> str:
     return VARIABLE_NAMES.get(name, name)
 
 
-def build_document_variables(documents: pd.DataFrame, *, period: str = "auto",
-                             label_width: int = LABEL_WIDTH) -> pd.DataFrame:
+@checked
+def build_document_variables(documents: Documents, *, period: Period = "auto",
+                             label_width: Annotated[int, AtLeast(8)] = LABEL_WIDTH
+                             ) -> pd.DataFrame:
     """Build one row per document with every variable a count can be grouped by.
 
     Args:
@@ -82,12 +90,8 @@ def build_document_variables(documents: pd.DataFrame, *, period: str = "auto",
         >>> variables["label"].tolist(), variables["period"].astype(str).tolist()
         (['Russia and North Korea Confirm Troops Fought in…', '2025-04-29'], ['2025-04', '2025-04'])
     """
-    missing = [column for column in ("doc_id", "published") if column not in documents.columns]
-    if missing:
-        raise ArgumentError(f"documents has no {', '.join(missing)} column: pass a documents "
-                            "table (Corpus.documents or a tagged corpus's documents)")
-    unit = choose_period(documents["published"], period)
-    published = pd.to_datetime(documents["published"]).astype("datetime64[ns]")
+    published = as_dates(documents["published"], "build_document_variables: documents.published")
+    unit = choose_period(published, period)
     variables = pd.DataFrame({
         "doc_id": documents["doc_id"].astype("string").to_numpy(),
         "label": label_documents(documents, width=label_width).to_numpy(),
@@ -131,8 +135,10 @@ def label_documents(documents: pd.DataFrame, *, width: int = LABEL_WIDTH) -> pd.
     return labels.astype("string").rename("label")
 
 
-def find_top_documents(table: pd.DataFrame, variables: pd.DataFrame, *, column: str,
-                       values: Sequence[str], top: int = 30) -> pd.DataFrame:
+@checked
+def find_top_documents(table: Annotated[pd.DataFrame, Columns("doc_id")], variables: Variables,
+                       *, column: Annotated[str, ColumnOf("table")], values: Sequence[object],
+                       top: Count = 30) -> pd.DataFrame:
     """Find the ``top`` documents where ``column`` takes one of ``values`` most, by date.
 
     Rows are counted (or their ``n_occurrences`` summed), so ``table`` may be the
@@ -148,9 +154,6 @@ def find_top_documents(table: pd.DataFrame, variables: pd.DataFrame, *, column: 
         ...                    column="actor_id", values=["prk"], top=1)["doc_id"].tolist()
         ['b']
     """
-    if column not in table.columns:
-        raise ArgumentError(f"column {column!r} is not in the table (columns: "
-                            f"{', '.join(map(str, table.columns))})")
     rows = table[table[column].isin(list(values))]
     weights = rows["n_occurrences"] if "n_occurrences" in rows else pd.Series(1, rows.index)
     totals = weights.groupby(rows["doc_id"].astype(str)).sum()
@@ -159,6 +162,15 @@ def find_top_documents(table: pd.DataFrame, variables: pd.DataFrame, *, column: 
     chosen = chosen.assign(n_occurrences=chosen["doc_id"].map(totals).astype("int64").to_numpy())
     return chosen.sort_values(["published", "doc_id"], kind="stable",
                               na_position="last").reset_index(drop=True)
+
+
+def as_dates(values: pd.Series, name: str) -> pd.Series:
+    """A column of publication dates as ``datetime64[ns]``; text that is no date is an error."""
+    try:
+        return pd.to_datetime(values).astype("datetime64[ns]")
+    except (ValueError, TypeError, OverflowError) as error:
+        raise ArgumentError(f"{name} holds values that are not dates ({first_line(error)})"
+                            ) from None
 
 
 def _shorten(text: str, width: int) -> str:

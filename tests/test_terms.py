@@ -54,7 +54,7 @@ def test_count_terms_bigrams_groups_and_options(seeds, seed_tokens, seed_mention
     with_stop = count_terms(count_document_terms(seed_tokens, seed_mentions, keep_stop=True,
                                                  use="norm"))
     assert with_stop["term"].iloc[0] == "the"
-    with pytest.raises(KursklibError, match="ngram must be 1, 2 or 3"):
+    with pytest.raises(KursklibError, match="ngrams must be a list of values from 1, 2, 3"):
         count_document_terms(seed_tokens, seed_mentions, ngrams=(4,))
     with pytest.raises(KursklibError, match="cannot count terms by source"):
         count_terms(seed_terms, by="source")

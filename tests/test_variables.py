@@ -31,7 +31,7 @@ def test_choose_period_from_the_span_and_the_density(dates, expected):
 def test_choose_period_keeps_a_given_period_and_rejects_an_unknown_one():
     dates = pd.Series(pd.to_datetime(["2025-01-01", "2025-09-01"]))
     assert choose_period(dates, "day") == "day"
-    with pytest.raises(KursklibError, match="period must be 'auto' or one of day, week"):
+    with pytest.raises(KursklibError, match="period must be one of 'auto', 'day', 'week'"):
         choose_period(dates, "fortnight")
 
 
@@ -50,7 +50,7 @@ def test_build_document_variables_without_dates_has_no_periods():
     variables = build_document_variables(documents)
     assert variables["period"].isna().all() and variables["label"].tolist() == ["a", "b"]
     assert isinstance(variables["period"].dtype, pd.PeriodDtype)
-    with pytest.raises(KursklibError, match="documents has no published column"):
+    with pytest.raises(KursklibError, match="documents lacks column\(s\) published"):
         build_document_variables(documents.drop(columns="published"))
 
 
@@ -85,5 +85,5 @@ def test_find_top_documents_takes_the_heaviest_users_in_date_order(outlets):
                              values=["vladimir_putin"], top=30)
     assert len(top) == 5 and set(top["source"]) == {"TASS"}
     assert find_top_documents(outlets["terms"], variables, column="term", values=["absent"]).empty
-    with pytest.raises(KursklibError, match="column 'word' is not in the table"):
+    with pytest.raises(KursklibError, match="column 'word' is not a column of table"):
         find_top_documents(outlets["terms"], variables, column="word", values=["x"])

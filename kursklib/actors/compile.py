@@ -97,19 +97,13 @@ class CompiledGazetteer:
             ("" if form == "short" else actor_id, form,
              alias if ACRONYM.match(alias) else "", alias[:1].isupper())
             for actor_id, form, alias in self.patterns[key])) for key in phrases]
-        slots = np.full((len(phrases), max(map(len, keyed), default=1)), -1, dtype=np.int64)
-        readings = []
-        for row, key_readings in enumerate(keyed):
-            slots[row, :len(key_readings)] = np.arange(len(key_readings)) + len(readings)
-            readings.extend(key_readings)
+        readings = [reading for key_readings in keyed for reading in key_readings]
+        slots = _rows([range(len(key_readings)) for key_readings in keyed], width=1)
+        slots[slots >= 0] = np.arange(len(readings))
         owner_ids, forms, acronyms, capitalised = zip(*readings) if readings else ([],) * 4
-        spelling = np.full((len(readings), max(map(len, acronyms), default=0)), -1, np.int64)
-        for row, acronym in enumerate(acronyms):
-            spelling[row, :len(acronym)] = [ord(char) for char in acronym]
-        owners = [self.short_owners.get(key, []) for key in phrases]
-        short_owners = np.full((len(phrases), max([2, *map(len, owners)])), -1, dtype=np.int64)
-        for row, actor_ids in enumerate(owners):
-            short_owners[row, :len(actor_ids)] = [index[actor_id] for actor_id in actor_ids]
+        spelling = _rows([[ord(char) for char in acronym] for acronym in acronyms], width=0)
+        short_owners = _rows([[index[actor_id] for actor_id in self.short_owners.get(key, ())]
+                              for key in phrases], width=2)
         return Candidates(
             phrases=phrases, slots=slots, short_owners=short_owners,
             place=np.array([index.get(self.place_ids.get(key, ""), -1) for key in phrases],
@@ -150,3 +144,13 @@ class CompiledGazetteer:
         return {key: actor_id for key, candidates in self.patterns.items()
                 for actor_id, form, _ in candidates
                 if actor_id and form == "name" and self.gazetteer.actors[actor_id].type == "place"}
+
+
+def _rows(lists: list, *, width: int) -> np.ndarray:
+    """Lists of numbers as the rows of an array, padded with -1 (at least ``width`` wide)."""
+    lengths = np.array([len(items) for items in lists], dtype=np.int64)
+    table = np.full((len(lists), max(width, int(lengths.max(initial=0)))), -1, dtype=np.int64)
+    rows = np.repeat(np.arange(len(lists)), lengths)
+    columns = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    table[rows, columns] = [item for items in lists for item in items]
+    return table

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Literal
+
 import numpy as np
 import pandas as pd
 
+from ..checks import Columns, Count, checked
 from ..errors import ArgumentError
+from ..plots import ActorCounts
+from ..sentences import Sentences
+from ..tokens import Mentions
 from .tagger import MENTION_COLUMNS
 
 COUNT_COLUMNS = ["n_mentions", "n_sentences", "n_documents"]
@@ -14,7 +20,8 @@ UNLISTED_COLUMNS = ["name", "actor_id", "actor_type", "n_mentions", "n_documents
                     "sent_id", "sentence"]
 
 
-def count_mentions(mentions: pd.DataFrame, *, by: str | list[str] = "actor_id") -> pd.DataFrame:
+@checked
+def count_mentions(mentions: Mentions, *, by: str | list[str] = "actor_id") -> pd.DataFrame:
     """Count mentions grouped by one or more mention columns.
 
     Args:
@@ -32,10 +39,11 @@ def count_mentions(mentions: pd.DataFrame, *, by: str | list[str] = "actor_id") 
         [['kursk_oblast', 3], ['prk', 3]]
     """
     keys = [by] if isinstance(by, str) else list(by)
-    unknown = [key for key in keys if key not in MENTION_COLUMNS]
-    if unknown:
-        raise ArgumentError(f"cannot group mentions by {', '.join(unknown)}; "
-                         f"choose from {', '.join(MENTION_COLUMNS)}")
+    unknown = [key for key in keys if key not in mentions.columns]
+    if unknown or not keys:
+        raise ArgumentError(f"count_mentions: by must name columns of mentions, not "
+                            f"{', '.join(map(repr, unknown)) or 'none'} (choose from "
+                            f"{', '.join(map(str, mentions.columns))})")
     carried = [c for c in ("actor_name", "actor_type") if "actor_id" in keys and c not in keys]
     grouped = mentions.assign(sentence=mentions["doc_id"] + "#" + mentions["sent_id"].astype(str)
                               ).groupby(keys, sort=True, dropna=False)
@@ -47,7 +55,9 @@ def count_mentions(mentions: pd.DataFrame, *, by: str | list[str] = "actor_id") 
     return counts.astype({column: "int64" for column in COUNT_COLUMNS})
 
 
-def build_cooccurrence(mentions: pd.DataFrame, *, unit: str = "sentence") -> pd.DataFrame:
+@checked
+def build_cooccurrence(mentions: Mentions, *, unit: Literal["sentence", "document"] = "sentence"
+                       ) -> pd.DataFrame:
     """Count the sentences and documents that each pair of actors shares.
 
     Args:
@@ -63,8 +73,6 @@ def build_cooccurrence(mentions: pd.DataFrame, *, unit: str = "sentence") -> pd.
         >>> build_cooccurrence(tag_actors(corpus), unit="document").head(2).values.tolist()
         [['kursk_oblast', 'prk', 2, 2], ['kcna', 'kursk_oblast', 1, 1]]
     """
-    if unit not in ("sentence", "document"):
-        raise ArgumentError(f"unit must be 'sentence' or 'document', not {unit!r}")
     sentence_pairs = _pairs(mentions, ["doc_id", "sent_id"])
     document_pairs = _pairs(mentions, ["doc_id"])
     n_sentences = sentence_pairs.groupby(["actor_id", "other_id"]).size().rename("n_sentences")
@@ -78,8 +86,12 @@ def build_cooccurrence(mentions: pd.DataFrame, *, unit: str = "sentence") -> pd.
                                                "n_sentences": "int64", "n_documents": "int64"})
 
 
-def build_network(pairs: pd.DataFrame, counts: pd.DataFrame, *, top: int = 15,
-                  weight: str = "n_sentences", max_edges: int | None = None) -> pd.DataFrame:
+@checked
+def build_network(pairs: Annotated[pd.DataFrame, Columns(
+                      *COOCCURRENCE_COLUMNS, made_by="build_cooccurrence")],
+                  counts: ActorCounts, *, top: Count = 15,
+                  weight: Literal["n_sentences", "n_documents"] = "n_sentences",
+                  max_edges: Count | None = None) -> pd.DataFrame:
     """Keep the actor pairs a network chart of the ``top`` actors draws.
 
     Of the pairs among the ``top`` most mentioned actors, the ``max_edges`` strongest
@@ -101,8 +113,6 @@ def build_network(pairs: pd.DataFrame, counts: pd.DataFrame, *, top: int = 15,
         >>> network[["actor_name", "other_name", "n_sentences"]].values.tolist()[0]
         ['Kursk Oblast', 'North Korea', 2]
     """
-    if weight not in ("n_sentences", "n_documents"):
-        raise ArgumentError(f"weight must be 'n_sentences' or 'n_documents', not {weight!r}")
     names = counts.head(max(top, 0)).set_index("actor_id")["actor_name"]
     edges = pairs[pairs["actor_id"].isin(names.index) & pairs["other_id"].isin(names.index)
                   & (pairs[weight] > 0)]
@@ -127,7 +137,10 @@ def _pairs(mentions: pd.DataFrame, unit: list[str]) -> pd.DataFrame:
     return pairs.rename(columns={"actor_id_other": "other_id"})
 
 
-def find_unlisted_names(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+@checked
+def find_unlisted_names(mentions: Annotated[pd.DataFrame, Columns(*MENTION_COLUMNS,
+                                                                  made_by="tag_actors")],
+                        sentences: Sentences) -> pd.DataFrame:
     """List names the gazetteer does not cover, so that a researcher can extend it.
 
     Args:

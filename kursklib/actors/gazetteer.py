@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from ..checks import checked
 from ..errors import GazetteerError
 from ..lang import available_languages, load_language
 from ..matching import fold_phrase
@@ -51,6 +52,7 @@ class Gazetteer:
     sources: tuple[str, ...] = field(default=())
 
 
+@checked
 def load_gazetteer(*paths: str | Path, include_default: bool = True) -> Gazetteer:
     """Load the packaged gazetteer extended by user YAML files, in order.
 
@@ -131,6 +133,7 @@ class _Layers:
         self.actors: dict[str, Actor] = {}
         self.packaged: set[str] = set()  # ids of actors the user's files may override
         self.claims: dict[str, tuple[str, str]] = {}  # claim key → (actor id, file)
+        self._states: dict[str, str] | None = None  # country → its first state's id
 
     def add(self, entry: dict, *, name: str, line: int, packaged: bool) -> None:
         """Add or extend an actor; the user's entries override the packaged ones."""
@@ -155,9 +158,13 @@ class _Layers:
 
     def add_beneath(self, entry: dict) -> None:
         """Add a world entry's names where no actor claims them."""
-        target = self.actors.get(entry["id"]) or next(
-            (actor for actor in self.actors.values() if entry["type"] == actor.type == "state"
-             and entry.get("country") and actor.country == entry.get("country")), None)
+        if self._states is None:  # the world comes last: index the states once
+            self._states = {}
+            for actor in self.actors.values():
+                if actor.type == "state" and actor.country:
+                    self._states.setdefault(actor.country, actor.id)
+        state = self._states.get(entry.get("country") or "") if entry["type"] == "state" else None
+        target = self.actors.get(entry["id"]) or (self.actors.get(state) if state else None)
         free = {key: tuple(v for v in entry.get(key, ()) if self._free(v, target))
                 for key in LIST_FIELDS}
         if target is None:
@@ -170,6 +177,8 @@ class _Layers:
             free["aliases"] = (*names, *free["aliases"])
             actor = _merge(self.actors, {"id": target.id, **free}, name="", line=0)
         self.actors[actor.id] = actor
+        if actor.type == "state" and actor.country:
+            self._states.setdefault(actor.country, actor.id)
         for key, _ in _claimed_keys(actor):
             self.claims.setdefault(key, (actor.id, "world"))
 
@@ -228,7 +237,11 @@ def _parse_gazetteer(name: str, text: str) -> tuple[list[tuple[int, dict]], list
     root = data.value
     if isinstance(root, dict) and isinstance(root.get("actors"), list):
         entries = root["actors"]
-        phrases = [str(phrase) for phrase in root.get("ignore") or []]
+        phrases = root.get("ignore")
+        phrases = [] if phrases is None else phrases
+        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+            raise GazetteerError("'ignore' must be a list of strings", path=name,
+                                 line=data.line(phrases) or 1)
     elif isinstance(root, list):
         entries, phrases = root, []
     else:
@@ -246,15 +259,20 @@ def _entry_fields(entry: object, *, name: str, line: int, index: int) -> dict:
     if not isinstance(entry, dict):
         raise GazetteerError(f"entry {index + 1}: expected a mapping, got {type(entry).__name__}",
                              path=name, line=line)
-    label = repr(entry.get("id")) if entry.get("id") else f"{index + 1}"
+    label = repr(entry["id"]) if isinstance(entry.get("id"), str) and entry["id"] else (
+        f"{index + 1}")
     extends = set(entry) - set(LIST_FIELDS) - {"country", "role"} == {"id"}
     for required in _REQUIRED_FIELDS[:1] if extends else _REQUIRED_FIELDS:
-        if not entry.get(required):
+        if entry.get(required) is None or entry.get(required) == "":
             raise GazetteerError(f"entry {label}: missing {required!r}", path=name, line=line)
     unknown = sorted(set(entry) - _ENTRY_FIELDS)
     if unknown:
         raise GazetteerError(f"entry {label}: unknown field(s) {', '.join(unknown)}",
                              path=name, line=line)
+    for key in ("id", "name", "type", "country", "role"):
+        if entry.get(key) is not None and not isinstance(entry[key], str):
+            raise GazetteerError(f"entry {label}: {key!r} must be a string, not "
+                                 f"{_kind(entry[key])}", path=name, line=line)
     if not extends and entry["type"] not in ACTOR_TYPES:
         raise GazetteerError(f"entry {label}: type {entry['type']!r} is not one of "
                              f"{', '.join(ACTOR_TYPES)}", path=name, line=line)
@@ -263,15 +281,23 @@ def _entry_fields(entry: object, *, name: str, line: int, index: int) -> dict:
         fields.update(name=str(entry["name"]), type=entry["type"])
     fields.update({key: str(entry[key]) for key in ("country", "role") if entry.get(key)})
     for key in LIST_FIELDS:
-        value = entry.get(key) or []
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
-            raise GazetteerError(f"entry {label}: {key!r} must be a list of strings",
-                                 path=name, line=line)
+        value = entry.get(key)
+        value = [] if value is None else [value] if isinstance(value, str) else value
+        odd = next((v for v in value if not isinstance(v, str)), None) if isinstance(
+            value, list) else value
+        if not isinstance(value, list) or odd is not None or None in value:
+            raise GazetteerError(f"entry {label}: {key!r} must be a list of strings, not "
+                                 f"{_kind(odd)}", path=name, line=line)
         fields[key] = tuple(_LEADING_ARTICLE.sub("", str(v).strip())
                             for v in value if str(v).strip())
     return fields
+
+
+def _kind(value: object) -> str:
+    """A YAML value's kind, for a message (a bare ``yes`` is a string, ``true`` a boolean)."""
+    kinds = {dict: "a mapping", list: "a list", bool: "a boolean (quote it)",
+             int: "a number (quote it)", float: "a number (quote it)", type(None): "null"}
+    return kinds.get(type(value), type(value).__name__)
 
 
 def _leading_article() -> re.Pattern[str]:
@@ -292,7 +318,7 @@ def variants(surface: str) -> tuple[str, ...]:
         ('People’s Army', 'Peoples Army')
     """
     surface = _LEADING_ARTICLE.sub("", surface.strip())
-    bare = re.sub(r"['’]", "", surface)
+    bare = surface.replace("'", "").replace("’", "")
     return (surface,) if bare == surface else (surface, bare)
 
 

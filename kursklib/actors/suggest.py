@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Annotated
 
 import pandas as pd
 
+from ..checks import Columns, Positive, checked
 from ..output import write_text
+from ..sentences import Sentences
+from .tagger import MENTION_COLUMNS
 
 DRAFT_COLUMNS = ["id", "name", "type", "aliases", "short", "n_mentions", "n_documents",
                  "examples"]
@@ -16,8 +20,10 @@ _EXAMPLES = 2
 _EXAMPLE_CHARS = 160
 
 
-def build_gazetteer_draft(mentions: pd.DataFrame, sentences: pd.DataFrame, *,
-                          min_mentions: int = 1) -> pd.DataFrame:
+@checked
+def build_gazetteer_draft(mentions: Annotated[pd.DataFrame, Columns(*MENTION_COLUMNS,
+                                                                    made_by="tag_actors")],
+                          sentences: Sentences, *, min_mentions: Positive = 1) -> pd.DataFrame:
     """Group the unlisted names of ``tag_actors`` into draft gazetteer entries.
 
     Each unlisted actor becomes one entry: its most frequent full name as ``name``, its
@@ -58,7 +64,10 @@ def build_gazetteer_draft(mentions: pd.DataFrame, sentences: pd.DataFrame, *,
                              kind="stable").reset_index(drop=True)
 
 
-def write_gazetteer_draft(draft: pd.DataFrame, path: str | Path) -> Path:
+@checked
+def write_gazetteer_draft(draft: Annotated[pd.DataFrame, Columns(
+                              *DRAFT_COLUMNS, made_by="build_gazetteer_draft")],
+                          path: str | Path) -> Path:
     """Write a draft from ``build_gazetteer_draft`` as gazetteer YAML, with its evidence as
     comments, atomically.
 

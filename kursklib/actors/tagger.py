@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from ..checks import checked
 from ..corpus import Corpus, in_document_order
 from ..lang import load_language
 from ..matching import Hits, fold_phrase
@@ -32,6 +33,7 @@ MENTION_COLUMNS = [
 ]
 
 
+@checked
 def tag_actors(corpus: Corpus, *, gazetteer: Gazetteer | str | Path | None = None,
                unlisted: bool = True, language: str | None = None) -> pd.DataFrame:
     """Tag every actor mention: gazetteer aliases and, optionally, unlisted names.

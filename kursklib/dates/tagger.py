@@ -8,6 +8,7 @@ from datetime import date
 
 import pandas as pd
 
+from ..checks import checked
 from ..corpus import Corpus, in_document_order
 from ..errors import ArgumentError
 from ..lang import load_language
@@ -25,6 +26,7 @@ _DTYPES = {column: "string" for column in DATE_COLUMNS} | {
 _ANTECEDENT_TYPES = ("DATE", "TIME")
 
 
+@checked
 def tag_dates(corpus: Corpus, *, reference_date: str | date | pd.Timestamp | None = None,
               language: str | None = None) -> pd.DataFrame:
     """Tag temporal expressions and normalise each to a TimeML (TIMEX3) value.

@@ -27,7 +27,7 @@ def test_count_mentions_by_document_and_type(seed_mentions):
         "001_7aa5fc03dc7aa8de", "prk", 34)
     by_type = count_mentions(seed_mentions, by="actor_type")
     assert list(by_type["actor_type"]) == ["state", "place", "person", "org"]
-    with pytest.raises(KursklibError, match="cannot group mentions by colour"):
+    with pytest.raises(KursklibError, match="by must name columns of mentions, not 'colour'"):
         count_mentions(seed_mentions, by="colour")
 
 
