@@ -1,5 +1,7 @@
 """kursklib: tag actors, dates and terms in news coverage, and chart them."""
 
+import importlib.metadata
+
 from .actors import (
     Actor,
     Gazetteer,
@@ -63,3 +65,8 @@ __all__ = [
     # errors
     "KursklibError", "KursklibWarning",
 ]
+
+try:
+    __version__ = importlib.metadata.version("kursklib")
+except importlib.metadata.PackageNotFoundError:  # a source tree on sys.path, not installed
+    __version__ = "0+unknown"
