@@ -18,11 +18,12 @@ PROJECT_README = """\
 
 A kursklib project: your corpus, the three notebooks that chart it, and their figures.
 
-| folder | holds |
-|---|---|
-| `corpus/` | the articles: one `.txt` file per document (its `doc_id` is the file name without `.txt`) and `metadata.csv` (`doc_id, title, published, source, url`, dates as ISO `YYYY-MM-DD`, any other column kept as a document variable); or put a `.csv`/`.jsonl`/`.parquet` export here instead |
-| `notebooks/` | `01-term-frequency`, `02-actor-mentions`, `03-timeline`, reading `../corpus` and writing `../figures` |
-| `figures/` | the charts (PNG, SVG) and the CSV table behind each |
+- `corpus/`: the articles, one `.txt` file per document (its `doc_id` is the file name
+  without `.txt`), and `metadata.csv` (`doc_id, title, published, source, url`, dates as ISO
+  `YYYY-MM-DD`, any other column a document variable); or a `.csv`/`.jsonl`/`.parquet` export.
+- `notebooks/`: `01-term-frequency`, `02-actor-mentions` and `03-timeline`, reading
+  `../corpus` and writing `../figures`.
+- `figures/`: the charts (PNG, SVG) and the CSV table behind each.
 
 It starts with kursklib's sample corpus (five English articles): replace the files in
 `corpus/` with your own.
