@@ -12,7 +12,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import ArgumentError, KursklibError, KursklibWarning
-from .figure_run import FigureRun, default_output, notebooks_dir, sample_corpus, select_notebooks
+from .figure_run import (
+    FigureRun,
+    default_output,
+    select_notebooks,
+)
+from .project import notebooks_dir, sample_corpus_dir
 
 DESCRIPTION = """\
 Tag actors, dates and terms in a news corpus, and regenerate the research charts.
@@ -125,10 +130,10 @@ def _add_figures_parser(commands: argparse._SubParsersAction) -> None:
         epilog=lambda: describe_parameters({path: declared_parameters(path)
                                             for path in notebooks}),
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    figures.add_argument("--corpus", help="corpus folder or table (default: the packaged "
-                         "sample corpus)")
+    figures.add_argument("--corpus", help="corpus folder or table (default: corpus/ of a "
+                         "project made by kursk init, else the packaged sample corpus)")
     figures.add_argument("--output", help="folder for figures and tables (default: figures/ "
-                         "of the repository in a clone, else ./figures)")
+                         "of a kursk init project or of the repository, else ./figures)")
     _add_corpus_arguments(figures, metadata=False)
     figures.add_argument("--gazetteer", default="",
                          help="actors YAML extending the packaged gazetteer")
@@ -140,8 +145,7 @@ def _add_figures_parser(commands: argparse._SubParsersAction) -> None:
     figures.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
                          metavar=("NAME", "VALUE"),
                          help="notebook parameter (below), given to the notebooks that declare it")
-    figures.add_argument("--notebooks", type=Path, default=notebooks_dir(),
-                         help=argparse.SUPPRESS)
+    figures.add_argument("--notebooks", type=Path, help=argparse.SUPPRESS)
     _add_dask_arguments(figures)
     figures.set_defaults(run=_run_figures)
 
@@ -301,10 +305,14 @@ def _run_tag(args: argparse.Namespace) -> int:
 def _run_figures(args: argparse.Namespace) -> int:
     if args.gazetteer_only and not args.gazetteer:
         raise ArgumentError("--gazetteer-only needs a --gazetteer file")
+    from .project import project_folders
+
+    project = project_folders(Path.cwd())  # run inside a project made by kursk init
     run = FigureRun(
-        corpus=input_path(args.corpus, "--corpus") or sample_corpus(),
-        output=input_path(args.output, "--output") or default_output(),
-        notebooks=select_notebooks(args.notebooks, args.notebook),
+        corpus=input_path(args.corpus, "--corpus") or project.get("corpus") or sample_corpus_dir(),
+        output=input_path(args.output, "--output") or project.get("figures") or default_output(),
+        notebooks=select_notebooks(args.notebooks or project.get("notebooks") or notebooks_dir(),
+                                   args.notebook),
         gazetteer=input_path(args.gazetteer, "--gazetteer", file=True),
         gazetteer_only=args.gazetteer_only, parameters=dict(args.parameter),
         cluster=dask_cluster(args), columns=corpus_columns(args), recursive=args.recursive)
@@ -321,7 +329,7 @@ def _run_init(args: argparse.Namespace) -> int:
     folder = Path(args.folder).expanduser().resolve()
     written = init_project(folder)
     print(f"kursk: {len(written)} files written to {folder}; next: cd {args.folder} && kursk "
-          "figures --corpus corpus --output figures", file=sys.stderr)
+          "figures", file=sys.stderr)
     return 0
 
 

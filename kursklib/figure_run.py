@@ -27,20 +27,6 @@ PROJECT_ROOT = PACKAGE_DIR.parent
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 
 
-def notebooks_dir() -> Path:
-    """The folder of the notebooks: ``kursklib/notebooks`` of an installed wheel, else the
-    clone's ``notebooks/``. The one place that knows where they are."""
-    packaged = PACKAGE_DIR / "notebooks"
-    return packaged if packaged.is_dir() else PROJECT_ROOT / "notebooks"
-
-
-def sample_corpus() -> Path:
-    """The sample corpus used when no ``--corpus`` is given: ``kursklib/sample`` of an
-    installed wheel, else the clone's ``seeds/``."""
-    packaged = PACKAGE_DIR / "sample"
-    return packaged if packaged.is_dir() else PROJECT_ROOT / "seeds"
-
-
 def default_output(cwd: Path | None = None) -> Path:
     """``figures/`` of the repository when run inside a clone, else ``./figures``."""
     cwd = (cwd or Path.cwd()).resolve()

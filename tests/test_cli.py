@@ -421,11 +421,12 @@ def test_kursk_version_and_help(capsys):
 
 
 def test_kursk_figures_defaults_work_outside_a_clone(tmp_path, monkeypatch, capsys):
-    from kursklib.figure_run import default_output, sample_corpus
+    from kursklib.figure_run import default_output
+    from kursklib.project import sample_corpus_dir
 
     assert default_output(tmp_path) == tmp_path / "figures"
     assert default_output(PROJECT_ROOT / "notebooks") == PROJECT_ROOT / "figures"
-    assert (sample_corpus() / "metadata.csv").is_file()
+    assert (sample_corpus_dir() / "metadata.csv").is_file()
     chosen = []
 
     def stop(run):
@@ -435,11 +436,26 @@ def test_kursk_figures_defaults_work_outside_a_clone(tmp_path, monkeypatch, caps
     monkeypatch.setattr("kursklib.figure_run.tag_in_child", stop)
     monkeypatch.chdir(tmp_path)
     assert main(["figures"]) == 1
-    assert (chosen[0].corpus, chosen[0].output) == (sample_corpus(), tmp_path / "figures")
+    assert (chosen[0].corpus, chosen[0].output) == (sample_corpus_dir(), tmp_path / "figures")
+
+
+def test_kursk_figures_inside_a_project_uses_its_folders(tmp_path, monkeypatch, capsys):
+    assert main(["init", str(tmp_path / "demo")]) == 0
+    chosen = []
+
+    def stop(run):
+        chosen.append(run)
+        raise KursklibError("stop here")
+
+    monkeypatch.setattr("kursklib.figure_run.tag_in_child", stop)
+    monkeypatch.chdir(tmp_path / "demo")
+    assert main(["figures"]) == 1
+    demo = (tmp_path / "demo").resolve()
+    assert (chosen[0].corpus, chosen[0].output) == (demo / "corpus", demo / "figures")
+    assert {path.parent for path in chosen[0].notebooks} == {demo / "notebooks"}
 
 
 def test_kursk_init_lays_out_a_project(tmp_path, capsys):
-    pytest.importorskip("kursklib.project")
     assert main(["init", str(tmp_path / "demo")]) == 0
     assert {path.name for path in (tmp_path / "demo").iterdir()} >= {
         "notebooks", "corpus", "figures", "README.md"}

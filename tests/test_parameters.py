@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import typing
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kursklib.errors import KursklibError, NotebookError
-from kursklib.events import PERIODS as EVENT_PERIODS
-from kursklib.figure_run import notebooks_dir, select_notebooks
+from kursklib.events import EventPeriod
+from kursklib.figure_run import select_notebooks
 from kursklib.parameters import CLI_PARAMETERS, declared_parameters, parse_parameters
+from kursklib.project import notebooks_dir
 from kursklib.variables import PERIODS
 
 NOTEBOOKS = select_notebooks(notebooks_dir())
@@ -34,7 +36,7 @@ def test_declared_choices_are_the_library_ones():
     by_notebook = {notebook.stem: parameters for notebook, parameters in DECLARED.items()}
     for stem in ("01-term-frequency", "02-actor-mentions"):
         assert set(by_notebook[stem]["period"].choices) == {"auto", *PERIODS}
-    assert set(by_notebook["03-timeline"]["period"].choices) == set(EVENT_PERIODS)
+    assert set(by_notebook["03-timeline"]["period"].choices) == set(typing.get_args(EventPeriod))
     assert by_notebook["02-actor-mentions"]["unit"].choices == ("sentence", "document")
     assert "day" in by_notebook["03-timeline"]["granularities"].choices
 

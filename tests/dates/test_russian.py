@@ -49,4 +49,4 @@ def test_date_f1_on_the_russian_gold_texts():
     hits = expected.index.intersection(got.index)
     precision, recall = len(hits) / len(got), len(hits) / len(expected)
     assert 2 * precision * recall / (precision + recall) >= 0.95
-    assert (expected[hits] == got[hits].astype(str)).mean() >= 0.95
+    assert (expected[hits].to_numpy() == got[hits].astype(str).to_numpy()).mean() >= 0.95

@@ -1,0 +1,1 @@
+"""Data package: the notebooks, installed as ``kursklib.notebooks`` (``kursklib.project``)."""

@@ -1,0 +1,1 @@
+"""Data package: the sample corpus, installed as ``kursklib.sample`` (``kursklib.project``)."""
