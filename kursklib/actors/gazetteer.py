@@ -285,15 +285,31 @@ _LEADING_ARTICLE = _leading_article()
 
 
 def variants(surface: str) -> tuple[str, ...]:
-    """The alias, without a leading article, and without apostrophes ("Peoples Army").
+    """The alias, without a leading article, with its initialisms dotted or not ("U.N.
+    Security Council"), and without apostrophes ("Peoples Army").
 
     Example:
         >>> variants("the People’s Army")
         ('People’s Army', 'Peoples Army')
     """
     surface = _LEADING_ARTICLE.sub("", surface.strip())
-    bare = re.sub(r"['’]", "", surface)
-    return (surface,) if bare == surface else (surface, bare)
+    forms = [surface]
+    words = surface.split()
+    if len(words) > 1:  # "UN World Food Programme" and "U.N. World Food Programme"
+        dotted = " ".join(_dotted(word) for word in words)
+        if dotted != surface:
+            forms.append(dotted)
+    forms += [re.sub(r"['’]", "", form) for form in forms]
+    return tuple(dict.fromkeys(forms))
+
+
+def _dotted(word: str) -> str:
+    """An initialism of two or three capitals with dots, or without ("UN" ↔ "U.N.")."""
+    if re.fullmatch(r"[A-Z]{2,3}", word):
+        return "".join(f"{char}." for char in word)
+    if re.fullmatch(r"(?:[A-Z]\.){2,3}", word):
+        return word.replace(".", "")
+    return word
 
 
 def _claim_key(surface: str) -> str:

@@ -330,6 +330,7 @@ class _Document:
         """Acronyms and aliases the text defines, names the document types elsewhere, and bare
         surnames of people named in full."""
         by_surface = {self.text[n.start:n.end]: n for n in names if n.form == "name"}
+        given = _given_names(self.text, names, self.cues)
         found = []
         for start, end in bare:
             surface = self.text[start:end]
@@ -337,6 +338,8 @@ class _Document:
             if full is None:
                 if surface in by_surface:  # named with evidence elsewhere in the document
                     found.append(by_surface[surface]._replace(start=start, end=end))
+                elif surface in given and given[surface].start < start:
+                    found.append(given[surface]._replace(start=start, end=end, form="short"))
                 continue
             form = "abbrev" if ACRONYM_WORD.fullmatch(surface) else "name"
             known = by_surface.get(full)
@@ -395,6 +398,24 @@ def _surnames(text: str, names: list[UnlistedMatch], occupied: list[tuple[int, i
                 continue
             found.append(name._replace(start=first, end=last, form="short"))
     return found
+
+
+def _given_names(text: str, names: list[UnlistedMatch], cues: NameCues
+                 ) -> dict[str, UnlistedMatch]:
+    """The first word of each unlisted person's full name that no other name of the document
+    shares and no place is ("Abiy" of "Abiy Ahmed"): news names some people by it."""
+    given: dict[str, UnlistedMatch | None] = {}
+    for name in names:
+        words = text[name.start:name.end].split()
+        if len(words) < 2 or name.form != "name":
+            continue
+        first = words[0]
+        if name.actor_type != "person" or plain(first) in cues.not_name_start or (
+                place_key(first) in place_names()) or not first[1:].islower():
+            given[first] = None
+        elif given.setdefault(first, name) is not None and given[first].actor_id != name.actor_id:
+            given[first] = None
+    return {word: name for word, name in given.items() if name is not None}
 
 
 def slug(name: str) -> str:
