@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -14,8 +14,16 @@ from ..matching import fold_phrase
 from .acronyms import ACRONYM_WORD, find_definitions
 from .compile import FORM_CODES, Listed
 from .cues import NameCues, is_sentence_initial, plain, reversed_lead
-from .derived import (demonym_place, names_no_state, national_forces_end, starts_ethnic,
-                      takes_in_compass)
+from .derived import (
+    UnlistedMatch,
+    demonym_place,
+    given_names,
+    names_no_state,
+    national_forces_end,
+    starts_ethnic,
+    surnames,
+    takes_in_compass,
+)
 from .evidence import CUE, DEFAULT, SURE, Guess, guess_type, head_type
 from .extents import Piece, split_run
 from .headings import in_title_case, inside_quoted_title, is_credit_line
@@ -25,26 +33,10 @@ from .world import place_key, place_names
 if TYPE_CHECKING:
     from ..survey import CorpusModel
 
-_PARTICLE_PREFIX = re.compile(r"^[a-z]{1,3}[-'’]")
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
 _LIST_REACH = 200  # characters around a sentence's names where listed names may join a list
 # Names looked up in the gazetteer by their folded text: (actor index, actor type), or None.
 Lookup = Callable[[str], "tuple[int, str] | None"]
-
-
-class UnlistedMatch(NamedTuple):
-    """A name the gazetteer lacks: its span, its ``unlisted:`` id, form and guessed type.
-
-    ``actor`` is the gazetteer actor the name stands for (an acronym or alias the text
-    defines for a listed name), else -1.
-    """
-
-    start: int
-    end: int
-    actor_id: str
-    form: str  # "name"; "short" for a later bare surname; "abbrev" for an acronym
-    actor_type: str
-    actor: int = -1
 
 
 def match_unlisted_names(corpus: Corpus, texts: list[str], listed: Listed, listed_types: list[str],
@@ -330,7 +322,7 @@ class _Document:
         """Acronyms and aliases the text defines, names the document types elsewhere, and bare
         surnames of people named in full."""
         by_surface = {self.text[n.start:n.end]: n for n in names if n.form == "name"}
-        given = _given_names(self.text, names, self.cues)
+        given = given_names(self.text, names, self.cues)
         found = []
         for start, end in bare:
             surface = self.text[start:end]
@@ -351,7 +343,7 @@ class _Document:
             else:
                 guess = guess_type(full, 0, len(full), self.cues) or Guess("org", DEFAULT)
                 found.append(UnlistedMatch(start, end, slug(full), form, guess.actor_type))
-        found += _surnames(self.text, names + found, occupied, self.cues)
+        found += surnames(self.text, names + found, occupied, self.cues)
         return found
 
     def _in_headlines(self, sentences: list[tuple[int, int, bool]],
@@ -369,53 +361,6 @@ class _Document:
                 if not overlaps(occupied, first, last):
                     found.append(known[spellings[word]]._replace(start=first, end=last))
         return found
-
-
-def _surnames(text: str, names: list[UnlistedMatch], occupied: list[tuple[int, int]],
-              cues: NameCues) -> list[UnlistedMatch]:
-    """Bare surnames of unlisted people ("Burhan" after "Abdel Fattah al-Burhan").
-
-    Only a person's last word that no known place or other name of the document also ends
-    with, and its form without a particle prefix ("al-Burhan" → "Burhan").
-    """
-    other_words = {plain(word) for name in names if name.actor_type != "person"
-                   for word in text[name.start:name.end].split()}
-    surnames: dict[str, UnlistedMatch] = {}
-    for name in names:
-        words = text[name.start:name.end].split()
-        if name.actor_type != "person" or len(words) < 2 or name.form != "name":
-            continue
-        last = words[-1]
-        if plain(last) in other_words or place_key(last) in place_names():
-            continue
-        for form in dict.fromkeys((last, _PARTICLE_PREFIX.sub("", last))):
-            if form[:1].isupper():
-                surnames.setdefault(form, name)
-    found = []
-    for surname, name in surnames.items():
-        for first, last, _ in find_words(text, [surname]):
-            if first < name.start or overlaps(occupied, first, last):
-                continue
-            found.append(name._replace(start=first, end=last, form="short"))
-    return found
-
-
-def _given_names(text: str, names: list[UnlistedMatch], cues: NameCues
-                 ) -> dict[str, UnlistedMatch]:
-    """The first word of each unlisted person's full name that no other name of the document
-    shares and no place is ("Abiy" of "Abiy Ahmed"): news names some people by it."""
-    given: dict[str, UnlistedMatch | None] = {}
-    for name in names:
-        words = text[name.start:name.end].split()
-        if len(words) < 2 or name.form != "name":
-            continue
-        first = words[0]
-        if name.actor_type != "person" or plain(first) in cues.not_name_start or (
-                place_key(first) in place_names()) or not first[1:].islower():
-            given[first] = None
-        elif given.setdefault(first, name) is not None and given[first].actor_id != name.actor_id:
-            given[first] = None
-    return {word: name for word, name in given.items() if name is not None}
 
 
 def slug(name: str) -> str:
