@@ -31,7 +31,7 @@ import pandas as pd
 from kursklib import load_gazetteer, read_corpus, tag_actors
 
 TOPICS_DIR = Path(__file__).resolve().parent / "topics"
-DEVELOPMENT, HELD_OUT = ("sudan", "myanmar"), ("drc", "sahel")
+DEVELOPMENT, HELD_OUT = ("sudan", "myanmar", "tigray"), ("drc", "sahel")
 TYPES = ("person", "org", "state", "place")
 _MARK = re.compile(r"\[\[([^\]|]+)\|([a-z0-9_]+)(?:\|([nsadm]))?\]\]")
 _FORMS = {"n": "name", "s": "short", "a": "abbrev", "d": "demonym", "m": "metonym"}

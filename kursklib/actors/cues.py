@@ -49,16 +49,26 @@ class NameCues:
     not_actor_heads: frozenset[str]
     groups: frozenset[str]
     org_designators: frozenset[str]
+    strong_org_designators: frozenset[str]  # org designators that outweigh a known town
+    language_nouns: frozenset[str]  # after a demonym, a language ("French initials")
+    articles: frozenset[str]
+    compass_words: frozenset[str]
+    ethnic_words: frozenset[str]
+    place_demonym_endings: tuple[str, ...]
     not_name_start: frozenset[str]
     not_name_end: frozenset[str]
     locative_before: re.Pattern[str]
     title_before: re.Pattern[str]
     act_before: re.Pattern[str]  # reversed, like the other ``*_before`` patterns
     place_before: re.Pattern[str]  # reversed
+    org_before: re.Pattern[str]  # reversed: "group " before a name
     ethnic: re.Pattern[str]  # reversed: "ethnic " before a name
     alias_after: re.Pattern[str]  # matched right after a name (", known as ")
     alias_lead: re.Pattern[str]  # the leads' first words, lower case: fast to find
     coordination: re.Pattern[str]  # use with fullmatch
+    national_forces: re.Pattern[str]  # matched right after a state ("Sudanese army")
+    national_forces_acting: re.Pattern[str]  # the same, before an act verb or punctuation
+    national_force_phrases: tuple[str, ...]  # both lists, to look a listed alias up
     capitalised_run: re.Pattern[str]
     locative_wins: bool = False  # a locative reads a capital as the place whatever verb follows
 
@@ -105,6 +115,14 @@ def name_cues(language: str) -> NameCues:
         openers=words("openers"), not_actor_heads=words("not_actor_heads"),
         groups=words("groups"),
         org_designators=words("org_designators"),
+        strong_org_designators=words("strong_org_designators"),
+        language_nouns=words("language_nouns"), articles=frozenset(articles),
+        compass_words=words("compass_words"), ethnic_words=words("ethnic_markers"),
+        place_demonym_endings=resources.words("actors", "place_demonym_endings"),
+        national_forces=_after_name(resources.words("actors", "national_forces")),
+        national_forces_acting=_after_name(resources.words("actors", "national_forces_acting")),
+        national_force_phrases=resources.words("actors", "national_forces") + resources.words(
+            "actors", "national_forces_acting"),
         not_name_start=titles | months_and_days | label_words | particles | function_words,
         not_name_end=titles | months_and_days | particles | function_words,
         locative_before=re.compile(
@@ -120,6 +138,9 @@ def name_cues(language: str) -> NameCues:
             rf"\s+(?:(?:{_reversed_alternatives(articles)})\s+)?"
             rf"(?:{_reversed_alternatives(resources.words('actors', 'place_locatives'))})\b",
             re.IGNORECASE),
+        org_before=re.compile(
+            rf"\s+(?:{_reversed_alternatives(resources.words('actors', 'org_before'))})\b",
+            re.IGNORECASE) if resources.words("actors", "org_before") else re.compile("(?!)"),
         ethnic=re.compile(
             rf"\s+(?:{_reversed_alternatives(resources.words('actors', 'ethnic_markers'))})\b",
             re.IGNORECASE),
@@ -134,6 +155,15 @@ def name_cues(language: str) -> NameCues:
             rf"(?:(?:[ \t]+(?:(?:{connectors})[ \t]+)*|[ \t]*&[ \t]*){NAME_WORD})*"),
         locative_wins=bool(resources.sections["actors"].get("locative_wins", False)),
     )
+
+
+def _after_name(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Lower-case phrases matched right after a name, as whole words ("\\s+army\\b")."""
+    if not phrases:
+        return re.compile("(?!)")
+    alternatives = "|".join(sorted((r"\s+".join(map(re.escape, phrase.split()))
+                                    for phrase in phrases), key=len, reverse=True))
+    return re.compile(rf"\s+(?:{alternatives})(?![\w-])")
 
 
 def _reversed_alternatives(words: list[str] | tuple[str, ...]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .cues import NameCues, plain, reversed_lead
+from .cues import POSSESSIVE, NameCues, plain, reversed_lead
 from .world import place_key, place_names
 
 # How sure a guess is: a default, a context cue, a name's own head word or world knowledge.
@@ -48,7 +48,8 @@ def guess_type(text: str, start: int, end: int, cues: NameCues, *, described: st
     if cues.title_before.match(reversed_lead(text, start)):
         return Guess("person", CUE)  # "Minister Ivanov", though Ivanov is a town too
     if place_key(text[start:end]) in place_names() and not (
-            len(words) == 1 and words[0].lower() in common):
+            len(words) == 1 and (words[0].lower() in common
+                                 or _following(text, end) in cues.strong_org_designators)):
         return Guess("place", SURE)
     if len(words) == 1 and _ACRONYM_WORD.match(words[0]):
         return Guess("org", DEFAULT)  # an acronym's context says little ("at RSF checkpoints")
@@ -79,8 +80,7 @@ def context_type(text: str, start: int, end: int, cues: NameCues, *, described: 
     lead = reversed_lead(text, start)
     if described == "based":
         return Guess("place", CUE)
-    after = _NEXT_WORD.match(text, end)
-    following = after.group(1).lower() if after else ""
+    following = _following(text, end)
     if following in cues.place_designators:
         return Guess("place", CUE)
     apposition = _apposition_type(text, end, cues)
@@ -88,9 +88,17 @@ def context_type(text: str, start: int, end: int, cues: NameCues, *, described: 
         return Guess(apposition, CUE)
     if cues.place_before.match(lead):
         return Guess("place", CUE)
+    if cues.org_before.match(lead):
+        return Guess("org", CUE)
     if following in cues.org_designators:
         return Guess("org", CUE)
     return None
+
+
+def _following(text: str, end: int) -> str:
+    """The lower-case word right after a name, without a possessive ("region's" → "region")."""
+    after = _NEXT_WORD.match(text, end)
+    return POSSESSIVE.sub("", after.group(1).lower()) if after else ""
 
 
 def _apposition_type(text: str, end: int, cues: NameCues) -> str:

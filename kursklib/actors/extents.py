@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .cues import NAME_WORD, NameCues, is_sentence_initial, plain
+from .evidence import head_type
 from .world import place_key, place_names
 
 _TOKEN = re.compile(rf"\d+(?:st|nd|rd|th)|{NAME_WORD}|&|\S+")
@@ -94,8 +95,9 @@ def _cut(text: str, start: int, end: int, initial: Callable[[int], bool],
     whole = text[start:end].rstrip(_EDGE)
     if not whole.strip():
         return []
-    if place_key(whole) in place_names() and " " in whole:  # "The Hague", "Cox's Bazar"
-        return [Piece(start, start + len(whole))]
+    if place_key(whole) in place_names() and " " in whole.strip():  # "The Hague", "Cox's Bazar"
+        lead = len(whole) - len(whole.lstrip())
+        return [Piece(start + lead, start + len(whole))]
     if plain(whole.split()[-1]) in cues.not_actor_heads:  # "Jeddah Declaration"
         return []
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
@@ -167,10 +169,13 @@ def _trimmed(text: str, words: list[tuple[int, int]], initial_at: Callable[[int]
         cues.org_suffixes | cues.place_suffixes)
     not_start = cues.not_name_start - cues.titles if institution else cues.not_name_start
     initial = first and bool(words) and initial_at(words[0][0])
+    # "The Famine Review Committee": after an article, a common word opens an institution
+    headed = bool(head_type([text[slice(*word)] for word in words], cues))
     while words and (plain(text[slice(*words[0])]) in not_start | cues.locatives | cues.groups
                      or (initial and plain(text[slice(*words[0])]) in vocabulary | cues.openers)
                      or text[words[0][0]].islower() and "-" not in text[slice(*words[0])]):
-        initial = initial and plain(text[slice(*words[0])]) in cues.openers
+        initial = initial and plain(text[slice(*words[0])]) in cues.openers and not (
+            headed and plain(text[slice(*words[0])]) in cues.articles)
         words = words[1:]
     while words and (plain(text[slice(*words[-1])]) in cues.not_name_end
                      or not text[words[-1][0]].isalnum()):

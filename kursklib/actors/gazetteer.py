@@ -311,15 +311,34 @@ _LEADING_ARTICLE = _leading_article()
 
 
 def variants(surface: str) -> tuple[str, ...]:
-    """The alias, without a leading article, and without apostrophes ("Peoples Army").
+    """The alias, without a leading article, with its initialisms dotted or not ("U.N.
+    Security Council"), and without apostrophes ("Peoples Army").
 
     Example:
         >>> variants("the People’s Army")
         ('People’s Army', 'Peoples Army')
     """
     surface = _LEADING_ARTICLE.sub("", surface.strip())
-    bare = surface.replace("'", "").replace("’", "")
-    return (surface,) if bare == surface else (surface, bare)
+    forms = [surface]
+    if " " in surface:  # "UN World Food Programme" and "U.N. World Food Programme"
+        dotted = " ".join(_dotted(word) for word in surface.split())
+        if dotted != surface:
+            forms.append(dotted)
+    forms += [form.replace("'", "").replace("’", "") for form in forms]
+    return tuple(dict.fromkeys(forms))
+
+
+_CAPITALS = re.compile(r"[A-Z]{2,3}")
+_DOTTED_CAPITALS = re.compile(r"(?:[A-Z]\.){2,3}")
+
+
+def _dotted(word: str) -> str:
+    """An initialism of two or three capitals with dots, or without ("UN" ↔ "U.N.")."""
+    if _CAPITALS.fullmatch(word):
+        return "".join(f"{char}." for char in word)
+    if _DOTTED_CAPITALS.fullmatch(word):
+        return word.replace(".", "")
+    return word
 
 
 def _claim_key(surface: str) -> str:

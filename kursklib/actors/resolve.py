@@ -10,12 +10,18 @@ from ..characters import BULLETS
 from .compile import FORM_CODES, CompiledGazetteer, Listed
 from .cues import NameCues, reversed_lead
 
-# After a dateline's place: ", Feb. 27", ", 27 February", ", 22 августа" or " (Reuters)".
+# After a dateline's place: ", Feb. 27", ", 27 February", ", 22 августа", " (Reuters)", or
+# its country and a dash or a bracket (", South Africa –", ", Kenya (AP)").
 _DATELINE_AFTER = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b"
-                             r"|\d{1,2}\s+[а-яё]{3,8}\b)|\s*\(")
-# Two places sharing a dateline: "Киев/Москва. 13 января." (the date after them).
+                             r"|\d{1,2}\s+[а-яё]{3,8}\b"
+                             r"|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}\s*(?:\(|[–—-]\s))|\s*\(")
+# Two places sharing a dateline: "Киев/Москва. 13 января.", "NAIROBI/ADDIS ABABA, Nov 4".
 _PAIRED_DATELINE = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)?/[^\W\d_]+(?:[ -][^\W\d_]+)?"
-                              r"[.,]\s+\d")
+                              r"[.,]\s+(?:[^\W\d_]{3,9}\.?\s+)?\d")
+# A place that ends a byline's line after a comma ("BBC News, Addis Ababa").
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+# A place before "-based" is where something is ("the Brussels-based International Crisis Group").
+_BASED = re.compile(r"[-‐‑](?:based|headquartered)\b")
 _LINE_LEAD = BULLETS + " \t"  # what may open a line before a dateline
 # The verb after a capital, past an auxiliary or adverb ("Kigali has long denied").
 _ACT_AFTER = re.compile(r"\s+(?:(?:has|had|have|will|would|also|again|quickly|long|"
@@ -53,12 +59,14 @@ def read_metonyms(texts: list[str], listed: Listed, compiled: CompiledGazetteer,
         if text.startswith(("’s", "'s"), end):
             continue
         coordinated = before >= 0 and docs[before] == doc and as_place[before] and bool(
-            cues.coordination.fullmatch(text, ends[before], start))
+            cues.coordination.fullmatch(text, ends[before], start)) or _after_placed_conjunct(
+            text, start, cues)
         lead = reversed_lead(text, start)
         following = _ACT_AFTER.match(text, end)
         after = following.group(1).lower() if following else ""
         locative = bool(cues.locative_before.match(lead))
         placed = coordinated or _is_dateline(text, start, end) or locative or bool(
+            _BASED.match(text, end)) or _ends_byline(text, start, end) or bool(
             cues.place_before.match(lead)
             or _NEXT_WORD.match(text, end) and _NEXT_WORD.match(text, end).group(1)
             in cues.place_designators)
@@ -67,6 +75,22 @@ def read_metonyms(texts: list[str], listed: Listed, compiled: CompiledGazetteer,
     read = as_place & metonym
     return listed._replace(actor=np.where(read, place, listed.actor),
                            form=np.where(read, FORM_CODES.index("name"), listed.form))
+
+
+def _after_placed_conjunct(text: str, start: int, cues: NameCues) -> bool:
+    """Whether a name coordinated before this one follows a locative ("in Mekelle and")."""
+    last = None
+    for run in cues.capitalised_run.finditer(text, max(0, start - 80), start):
+        last = run
+    return last is not None and bool(cues.coordination.fullmatch(text, last.end(), start)) and (
+        bool(cues.locative_before.match(reversed_lead(text, last.start()))))
+
+
+def _ends_byline(text: str, start: int, end: int) -> bool:
+    """A place after a comma at the end of a short line ("By A. Writer, BBC News, Nairobi")."""
+    line = text.rfind("\n", 0, start) + 1
+    return text[line:start].rstrip().endswith(",") and start - line < 120 and bool(
+        _LINE_END.match(text, end))
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:

@@ -5,15 +5,25 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..corpus import Corpus
 from ..matching import fold_phrase
 from .acronyms import ACRONYM_WORD, find_definitions
-from .compile import Listed
+from .compile import FORM_CODES, Listed
 from .cues import NameCues, is_sentence_initial, plain, reversed_lead
+from .derived import (
+    UnlistedMatch,
+    demonym_place,
+    given_names,
+    names_no_state,
+    national_forces_end,
+    starts_ethnic,
+    surnames,
+    takes_in_compass,
+)
 from .evidence import CUE, DEFAULT, SURE, Guess, guess_type, head_type
 from .extents import Piece, split_run
 from .headings import in_title_case, inside_quoted_title, is_credit_line
@@ -23,26 +33,10 @@ from .world import place_key, place_names
 if TYPE_CHECKING:
     from ..survey import CorpusModel
 
-_PARTICLE_PREFIX = re.compile(r"^[a-z]{1,3}[-'’]")
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
 _LIST_REACH = 200  # characters around a sentence's names where listed names may join a list
 # Names looked up in the gazetteer by their folded text: (actor index, actor type), or None.
 Lookup = Callable[[str], "tuple[int, str] | None"]
-
-
-class UnlistedMatch(NamedTuple):
-    """A name the gazetteer lacks: its span, its ``unlisted:`` id, form and guessed type.
-
-    ``actor`` is the gazetteer actor the name stands for (an acronym or alias the text
-    defines for a listed name), else -1.
-    """
-
-    start: int
-    end: int
-    actor_id: str
-    form: str  # "name"; "short" for a later bare surname; "abbrev" for an acronym
-    actor_type: str
-    actor: int = -1
 
 
 def match_unlisted_names(corpus: Corpus, texts: list[str], listed: Listed, listed_types: list[str],
@@ -62,8 +56,8 @@ def match_unlisted_names(corpus: Corpus, texts: list[str], listed: Listed, liste
         rows = index.rows(doc)
         sentences = list(zip(*(column[rows.start:rows.stop].tolist()
                                for column in (index.start, index.end, index.headline))))
-        document = _Document(text, taken, listed_types[first:bounds[doc + 1]], evidence, cues,
-                             lookup)
+        document = _Document(text, taken, listed_types[first:bounds[doc + 1]],
+                             listed.form[first:bounds[doc + 1]].tolist(), evidence, cues, lookup)
         names.extend((doc, name) for name in document.match(sentences))
         superseded[[first + position for position in document.superseded]] = True
     return names, superseded
@@ -73,16 +67,19 @@ class _Document:
     """The unlisted names of one document, found sentence by sentence, then reconciled."""
 
     def __init__(self, text: str, taken: list[tuple[int, int]], listed_types: list[str],
-                 evidence: CorpusModel, cues: NameCues, lookup: Lookup) -> None:
+                 listed_forms: list[int], evidence: CorpusModel, cues: NameCues, lookup: Lookup
+                 ) -> None:
         self.text, self.taken, self.evidence, self.cues = text, taken, evidence, cues
-        self.listed_types = listed_types
+        self.listed_types, self.listed_forms = listed_types, listed_forms
         self.lookup = lookup
         self.superseded: set[int] = set()
+        self.places_in: set[int] = set()  # pieces that take in a listed place ("Western Tigray")
         self.definitions = {**evidence.definitions, **find_definitions(text, cues)}
 
     def match(self, sentences: list[tuple[int, int, bool]]) -> list[UnlistedMatch]:
         candidates: list[tuple[int, int, Guess]] = []
         bare: list[tuple[int, int]] = []
+        derived = self._reread_listed()
         for start, end, is_headline in sentences:
             if is_headline:
                 continue
@@ -96,18 +93,30 @@ class _Document:
                 continue
             found: list[tuple[int, int, Guess | None]] = []
             for run in runs:
+                if starts_ethnic(self.text, run.start(), self.cues):
+                    self.superseded.update(self._listed_inside(run.start(), run.end()))
+                    continue
                 for piece in self._pieces(run.start(), run.end(), start):
                     surface = self.text[piece.start:piece.end]
-                    if inside_quoted_title(self.text, piece.start, start) or (
-                            self.cues.ethnic.match(reversed_lead(self.text, piece.start))):
+                    if inside_quoted_title(self.text, piece.start, start) or starts_ethnic(
+                            self.text, piece.start, self.cues):
+                        continue
+                    place = " " not in surface and demonym_place(self.text, surface, self.cues)
+                    if place:
+                        listed = self.lookup(place)
+                        derived.append(UnlistedMatch(piece.start, piece.end, slug(place),
+                                                     "demonym", "place") if listed is None
+                                       or listed[1] != "place" else UnlistedMatch(
+                            piece.start, piece.end, "", "demonym", "place", listed[0]))
                         continue
                     if surface in self.definitions or plain(surface) in self.cues.openers or (
                             len(surface) < 2):
                         bare.append((piece.start, piece.end))
                         continue
-                    guess = guess_type(self.text, piece.start, piece.end, self.cues,
-                                       described=piece.described,
-                                       common=self.evidence.lowercase_words)
+                    guess = Guess("place", SURE) if piece.start in self.places_in else (
+                        guess_type(self.text, piece.start, piece.end, self.cues,
+                                   described=piece.described,
+                                   common=self.evidence.lowercase_words))
                     if credit and " " in surface and (guess is None or guess != (
                             "org", SURE)) and not self.cues.place_before.match(
                             reversed_lead(self.text, piece.start)):
@@ -118,12 +127,33 @@ class _Document:
                     bare.append((piece_start, piece_end))
                 else:
                     candidates.append((piece_start, piece_end, guess))
-        names = self._reconciled(candidates)
+        names = self._reconciled(candidates) + derived
         occupied = sorted(self.taken + [(name.start, name.end) for name in names])
         names += self._linked(bare, names, occupied)
         occupied = sorted(self.taken + [(name.start, name.end) for name in names])
         names += self._in_headlines(sentences, names, occupied)
         return sorted(names)
+
+    def _reread_listed(self) -> list[UnlistedMatch]:
+        """Listed states that name something else with the words around them: "Sudanese
+        army" (the armed forces, one organisation), "ethnic Chinese" or "French initials"
+        (no mention)."""
+        found = []
+        for position, (start, end) in enumerate(self.taken):
+            if self.listed_types[position] != "state" or FORM_CODES[
+                    self.listed_forms[position]] not in ("name", "demonym", "abbrev"):
+                continue
+            forces = national_forces_end(self.text, end, self.cues)
+            if forces >= 0:
+                state = self.text[start:end]
+                listed = next(filter(None, (self.lookup(f"{state} {phrase}") for phrase in (
+                    self.text[end:forces].strip(), *self.cues.national_force_phrases))), None)
+                found.append(UnlistedMatch(start, forces, slug(self.text[start:forces]), "name",
+                                           "org") if listed is None else UnlistedMatch(
+                    start, forces, "", "name", listed[1], listed[0]))
+            if forces >= 0 or names_no_state(self.text, start, end, self.cues):
+                self.superseded.add(position)
+        return found
 
     def _coordinated(self, found: list[tuple[int, int, Guess | None]]
                      ) -> list[tuple[int, int, Guess | None]]:
@@ -213,7 +243,17 @@ class _Document:
                 s < piece.start or e > piece.end for s, e in spans):
             return False
         surface = self.text[piece.start:piece.end]
-        own_head = spans[-1][1] < piece.end and bool(head_type(surface.split(), self.cues))
+        before = [plain(word) for word in self.text[piece.start:spans[-1][0]].split()]
+        # "National Election Board of Ethiopia": an organisation's head, "of", one listed name
+        of_listed = len(spans) == 1 and len(before) >= 2 and before[-1] in (
+            self.cues.particles | self.cues.inner_connectors) and before[-2] in (
+            self.cues.org_suffixes)
+        own_head = (spans[-1][1] < piece.end or of_listed) and bool(
+            head_type(surface.split(), self.cues))
+        if len(spans) == 1 and self.listed_types[inside[0]] == "place" and takes_in_compass(
+                self.text, piece.start, spans[0][0], self.cues):
+            self.places_in.add(piece.start)
+            return True
         return own_head or place_key(surface) in place_names()
 
     def _free(self, piece: Piece, inside: list[int], sentence_start: int) -> list[Piece]:
@@ -282,6 +322,7 @@ class _Document:
         """Acronyms and aliases the text defines, names the document types elsewhere, and bare
         surnames of people named in full."""
         by_surface = {self.text[n.start:n.end]: n for n in names if n.form == "name"}
+        given = given_names(self.text, names, self.cues)
         found = []
         for start, end in bare:
             surface = self.text[start:end]
@@ -289,6 +330,8 @@ class _Document:
             if full is None:
                 if surface in by_surface:  # named with evidence elsewhere in the document
                     found.append(by_surface[surface]._replace(start=start, end=end))
+                elif surface in given and given[surface].start < start:
+                    found.append(given[surface]._replace(start=start, end=end, form="short"))
                 continue
             form = "abbrev" if ACRONYM_WORD.fullmatch(surface) else "name"
             known = by_surface.get(full)
@@ -300,7 +343,7 @@ class _Document:
             else:
                 guess = guess_type(full, 0, len(full), self.cues) or Guess("org", DEFAULT)
                 found.append(UnlistedMatch(start, end, slug(full), form, guess.actor_type))
-        found += _surnames(self.text, names + found, occupied, self.cues)
+        found += surnames(self.text, names + found, occupied, self.cues)
         return found
 
     def _in_headlines(self, sentences: list[tuple[int, int, bool]],
@@ -318,35 +361,6 @@ class _Document:
                 if not overlaps(occupied, first, last):
                     found.append(known[spellings[word]]._replace(start=first, end=last))
         return found
-
-
-def _surnames(text: str, names: list[UnlistedMatch], occupied: list[tuple[int, int]],
-              cues: NameCues) -> list[UnlistedMatch]:
-    """Bare surnames of unlisted people ("Burhan" after "Abdel Fattah al-Burhan").
-
-    Only a person's last word that no known place or other name of the document also ends
-    with, and its form without a particle prefix ("al-Burhan" → "Burhan").
-    """
-    other_words = {plain(word) for name in names if name.actor_type != "person"
-                   for word in text[name.start:name.end].split()}
-    surnames: dict[str, UnlistedMatch] = {}
-    for name in names:
-        words = text[name.start:name.end].split()
-        if name.actor_type != "person" or len(words) < 2 or name.form != "name":
-            continue
-        last = words[-1]
-        if plain(last) in other_words or place_key(last) in place_names():
-            continue
-        for form in dict.fromkeys((last, _PARTICLE_PREFIX.sub("", last))):
-            if form[:1].isupper():
-                surnames.setdefault(form, name)
-    found = []
-    for surname, name in surnames.items():
-        for first, last, _ in find_words(text, [surname]):
-            if first < name.start or overlaps(occupied, first, last):
-                continue
-            found.append(name._replace(start=first, end=last, form="short"))
-    return found
 
 
 def slug(name: str) -> str:
