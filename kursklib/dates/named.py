@@ -100,7 +100,8 @@ def calendar_day(hit: Hit, ref: Reference) -> list[Timex]:
     """August 20, 20 August 2025, the 12th of December, the week of March 6, the morning
     of March 5, a day and month of a shifted year ("4 декабря прошлого года")."""
     month = hit.meaning("month") or hit.meaning("month_short")
-    number = hit.integer("day")
+    # A day in digits, or an ordinal in words ("первого декабря").
+    number = hit.integer("day") if hit.text("day") else hit.meaning("ordinal_day")
     year = hit.integer("year")
     anchor, from_tense = "explicit", False
     if year is None and hit.meaning("year_shift") is not None:  # "4 декабря прошлого года"
@@ -122,12 +123,15 @@ def calendar_day(hit: Hit, ref: Reference) -> list[Timex]:
 
 
 def calendar_day_pair(hit: Hit, ref: Reference) -> list[Timex]:
-    """April 24 and 25: two days of one month, each its own expression."""
+    """April 24 and 25, 12-13 декабря: two days of one month, each its own expression; the
+    one written next to the month keeps it ("12" and "13 декабря")."""
     first = calendar_day(hit, ref)
     if not first:
         return []
     day_end = hit.span("day")[1]
     second_start, second_end = hit.span("day2")
+    if hit.span("month")[0] > second_start:
+        second_end = hit.end
     timex = replace(first[0], end=day_end)
     point, number = timex.point, hit.integer("day2")
     if point is None:

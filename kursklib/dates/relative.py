@@ -164,6 +164,19 @@ def _ago_row(hit: Hit, ref: Reference, unit: str, direction: int, number: object
                   mod=mod, point=point, anchored_on=PUBLICATION)]
 
 
+def later(hit: Hit, ref: Reference) -> list[Timex]:
+    """через два дня, десять месяцев спустя: counted from the date last named when the
+    sentence tells of the past (or the rule says ``anaphoric``: "через неделю после этого"),
+    else from today."""
+    unit, number = unit_of(hit) or "D", hit.count("count")
+    antecedent, _, how = ref.antecedent()
+    if isinstance(number, int) and how == "previous" and not coarser(
+            antecedent.granularity, UNIT_GRANULARITY.get(unit, "day")) and (
+            hit.rule.options.get("anaphoric") or ref.tense(hit.start, hit.end) < 0):
+        return _count_from_antecedent(hit, ref, unit, number)
+    return ago(hit, ref)
+
+
 def year_ago_part(hit: Hit, ref: Reference) -> list[Timex]:
     """the year-ago quarter, the year-earlier third quarter, year-earlier (results), the
     quarter a year ago: the period named last (a quarter or half: the last of those) if it
@@ -224,5 +237,5 @@ NORMALISERS = {
     "shifted_unit": shifted_unit, "weekend": weekend, "anaphoric_unit": anaphoric_unit,
     "unit_before_after": unit_before_after, "before_after": before_after, "ago": ago,
     "year_ago_part": year_ago_part, "year_end": year_end,
-    "anaphoric_day_part": anaphoric_day_part,
+    "anaphoric_day_part": anaphoric_day_part, "later": later,
 }
