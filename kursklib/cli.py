@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import os
 import sys
 import warnings
@@ -61,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .figure_run import Terminated
 
         terminated = isinstance(interrupt, Terminated)
+        # The interrupted cell's task is reported by asyncio at exit: nothing to act on.
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)
         print(f"kursk: {'terminated' if terminated else 'interrupted'}; nothing was published",
               file=sys.stderr)
         return 143 if terminated else 130

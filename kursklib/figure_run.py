@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
 import sys
 import time
@@ -25,6 +26,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent
 # Kernels log nothing the user can act on: TCP warnings, the interrupt sent at shutdown.
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
+# Nor debugpy's frozen-modules warning, which older ipykernels print at every start.
+KERNEL_ENVIRONMENT = {"PYDEVD_DISABLE_FILE_VALIDATION": "1"}
 
 
 def default_output(cwd: Path | None = None) -> Path:
@@ -99,6 +102,7 @@ class FigureRun:
             notebook: declared_parameters(notebook) for notebook in self.notebooks}
         per_notebook = parse_parameters(self.parameters, declared)
         check_writable(self.output)
+        os.environ.update(KERNEL_ENVIRONMENT)  # inherited by every kernel started below
         with terminate_as_interrupt(), Staging(self.output) as staging:
             started = time.monotonic()
             say(f"tagging {self.corpus}")
