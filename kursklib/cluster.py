@@ -61,7 +61,8 @@ def open_client(*, workers: int | None = None, scheduler: str | None = None
         return
     try:
         client = Client(scheduler, timeout=CONNECT_TIMEOUT)
-    except (OSError, TimeoutError, ValueError) as error:
+    # AssertionError: distributed 2024.1's client loop that did not start in time (a busy machine).
+    except (OSError, TimeoutError, ValueError, AssertionError) as error:
         raise ArgumentError(f"cannot reach the Dask scheduler {scheduler!r} "
                             f"({first_line(error) or type(error).__name__})") from None
     with client:
