@@ -2,10 +2,10 @@
 
 Run ``python benchmarks/russian.py [--documents 1000] [--no-speed]``. Scores every gold set
 (``tests/fixtures/russian``: the ten texts the rules were written from; ``validation``: seven
-written before the rules were tuned on them; ``heldout``: texts never tuned on; ``agency``: five agency-style texts written in round 6
-before the rules they led to). For speed,
-the ten gold texts are repeated to the size of a generated English corpus; each stage is
-timed on both, best of three.
+written before the rules were tuned on them; ``heldout``: texts never tuned on; ``agency``:
+five agency-style texts annotated before the rules they led to). For speed, the ten gold
+texts are repeated to the size of a generated English corpus; each stage is timed on both,
+best of three.
 """
 
 from __future__ import annotations
