@@ -2,9 +2,11 @@
 
 Run ``python benchmarks/russian.py [--documents 1000] [--no-speed]``. Scores every gold set
 (``tests/fixtures/russian``: the ten texts the rules were written from; ``validation``: seven
-written before the rules were tuned on them; ``heldout``: texts never tuned on). For speed,
-the ten gold texts are repeated to the size of a generated English corpus; each stage is
-timed on both, best of three.
+written before the rules were tuned on them; ``heldout``: texts never tuned on; ``agency``:
+five agency-style texts annotated before the rules they led to; ``fresh``: three written after
+those rules). For speed, the ten gold
+texts are repeated to the size of a generated English corpus; each stage is timed on both,
+best of three.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from benchmarks.corpora import write_corpus  # noqa: E402
 from kursklib import read_corpus, tag_actors, tag_dates, tag_tokens  # noqa: E402
 
 RUSSIAN = ROOT / "tests" / "fixtures" / "russian"
-GOLD_SETS = {"gold": RUSSIAN, "validation": RUSSIAN / "validation", "heldout": RUSSIAN / "heldout"}
+GOLD_SETS = {"gold": RUSSIAN, "validation": RUSSIAN / "validation", "heldout": RUSSIAN / "heldout",
+             "agency": RUSSIAN / "agency", "fresh": RUSSIAN / "fresh"}
 LISTED_FORMS = ("name", "short", "abbrev")
 
 

@@ -1,6 +1,6 @@
 """:mod:`kursklib.actors.inflect_ru`: every case form of the Russian names in the gazetteer.
 
-Build time only (needs pymorphy3 and its dictionary, the ``test`` extra): ``python -m
+Build time only (needs pymorphy3 and its dictionary): ``python -m
 kursklib.actors.inflect_ru`` reads the dictionary forms in ``data/gazetteer_ru.yaml`` and
 writes every form to ``data/gazetteer_ru_forms.yaml``, the layer ``load_gazetteer`` adds to
 the packaged actors; a test checks that the file is what this module generates. Tagging

@@ -26,6 +26,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .glue import inside_longer_name, is_upper, may_be_glued
 from .resolve import read_metonyms, resolve_short_forms
 from .unlisted import UnlistedMatch, match_unlisted_names, slug
+from .unlisted_ru import match_russian_names
 
 MENTION_COLUMNS = [
     "doc_id", "sent_id", "start", "end", "surface", "actor_id", "actor_name", "actor_type",
@@ -68,8 +69,8 @@ def tag_actors(corpus: Corpus, *, gazetteer: Gazetteer | str | Path | None = Non
                                              language=code)
                                   for code, part in corpus.by_language()], corpus.documents)
     language = language or next(corpus.by_language())[0]
-    unlisted = unlisted and bool(
-        load_language(language).sections["actors"].get("find_unlisted", True))
+    finder = load_language(language).sections["actors"].get("find_unlisted", True)
+    unlisted = unlisted and bool(finder)
     compiled = compile_gazetteer(_as_gazetteer(gazetteer))
     cues = name_cues(language)
     texts = corpus.documents["text"].tolist()
@@ -79,10 +80,15 @@ def tag_actors(corpus: Corpus, *, gazetteer: Gazetteer | str | Path | None = Non
     listed = resolve_short_forms(listed, compiled)
     names: list[tuple[int, UnlistedMatch]] = []
     if unlisted:
-        types = [actor.type for actor in compiled.gazetteer.actors.values()]
-        listed_types = [types[actor] if actor >= 0 else "" for actor in listed.actor.tolist()]
-        names, superseded = match_unlisted_names(corpus, texts, listed, listed_types, cues,
-                                                 corpus.model, _lookup(compiled))
+        if finder == "morphology":  # Russian: names found and grouped by their lemmas
+            names, superseded = match_russian_names(
+                corpus, texts, listed, cues,
+                lambda surface: fold_phrase(surface) in compiled.patterns)
+        else:
+            types = [actor.type for actor in compiled.gazetteer.actors.values()]
+            listed_types = [types[actor] if actor >= 0 else "" for actor in listed.actor.tolist()]
+            names, superseded = match_unlisted_names(corpus, texts, listed, listed_types, cues,
+                                                     corpus.model, _lookup(compiled))
         listed = Listed(*(column[~superseded] for column in listed))
     return _mentions_frame(corpus, hits, listed, names, compiled)
 

@@ -107,6 +107,9 @@ def calendar_day(hit: Hit, ref: Reference) -> list[Timex]:
     if year is None and hit.meaning("year_shift") is not None:  # "4 декабря прошлого года"
         base, anchor = ref.base_year(hit.start)
         year = None if base is None else base + int(hit.meaning("year_shift"))
+    anchored_on = None
+    if year is None and hit.text("same_year") is not None:  # "4 декабря того же года"
+        year, anchor, anchored_on = _antecedent_year(ref)
     if year is None:
         year, anchor, from_tense = _year_of(hit, ref, month, number)
     if year is None:
@@ -118,8 +121,9 @@ def calendar_day(hit: Hit, ref: Reference) -> list[Timex]:
     part = hit.meaning("part_of_day")
     point = Point("time", day, f"T{part}") if part else \
         floor(day, "week" if hit.text("week_of") else "day")
-    return dated(hit, point, "date", anchor, open_year=from_tense,
-                 type_="TIME" if part else "DATE")
+    timexes = dated(hit, point, "date", anchor, open_year=from_tense,
+                    type_="TIME" if part else "DATE")
+    return [replace(timexes[0], anchored_on=anchored_on)] if anchored_on is not None else timexes
 
 
 def calendar_day_pair(hit: Hit, ref: Reference) -> list[Timex]:
@@ -153,6 +157,11 @@ def calendar_month(hit: Hit, ref: Reference) -> list[Timex]:
     year = hit.integer("year")
     if year is not None:
         return dated(hit, Point("month", date(year, month, 1)), "date", "explicit", mod=mod)
+    if hit.text("same_year") is not None:  # "в декабре того же года"
+        year, anchor, anchored_on = _antecedent_year(ref)
+        if year is not None:
+            timexes = dated(hit, Point("month", date(year, month, 1)), "date", anchor, mod=mod)
+            return [replace(timexes[0], anchored_on=anchored_on)]
     year_shift, shift = hit.meaning("year_shift"), hit.meaning("shift")
     if year_shift is not None or shift is not None:
         base, anchor = ref.base_year(hit.start)
@@ -172,8 +181,18 @@ def calendar_month(hit: Hit, ref: Reference) -> list[Timex]:
                   open_year=from_tense)
 
 
+def _antecedent_year(ref: Reference) -> tuple[int | None, str, int | None]:
+    """The year of the date the text last named ("того же года"), how it is known, and that
+    date's index; else the reference year."""
+    point, anchored_on, how = ref.antecedent()
+    if point is None or how != "previous":
+        return *ref.base_year(0), None
+    return point.first.year, how, anchored_on
+
+
 def season(hit: Hit, ref: Reference) -> list[Timex]:
-    """summer 1998, this summer, last fall, the early summer."""
+    """summer 1998, this summer, last fall, the early summer, "весной этого года"; a season
+    alone under a ``by_tense`` rule is the one under way, else the last or next by tense."""
     code, mod = hit.meaning("season"), mod_of(hit)
     year = hit.integer("year")
     anchor = "explicit"
@@ -181,7 +200,11 @@ def season(hit: Hit, ref: Reference) -> list[Timex]:
         year, anchor = ref.base_year(hit.start)
         if year is None:
             return unresolved_timex(hit, f"XXXX-{code}", "season", mod=mod)
+        year += int(hit.meaning("year_shift") or 0)
         shift = int(hit.meaning("shift") or 0)
+        if ref.published is not None and not shift and hit.rule.options.get("by_tense") \
+                and _season_of(ref.published) != code:
+            shift = ref.tense(hit.start, hit.end) or DEFAULT_DIRECTION
         if ref.published is not None and shift:
             start = date(year, SEASON_MONTH[code], 1)
             if shift < 0:  # the last one over before today
@@ -190,6 +213,12 @@ def season(hit: Hit, ref: Reference) -> list[Timex]:
                 year += 0 if start > ref.published else 1
     point = Point("season", date(year, SEASON_MONTH[code], 1), code)
     return dated(hit, point, "date", anchor, mod=mod)
+
+
+def _season_of(day: date) -> str:
+    """The code of the season ``day`` falls in (December to February: winter)."""
+    return next(code for code, first in SEASON_MONTH.items()
+                if (day.month - first) % 12 < 3)
 
 
 def _months_after(day: date, months: int) -> date:

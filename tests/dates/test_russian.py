@@ -77,6 +77,43 @@ def test_russian_decades_centuries_quarters_parts_and_sets():
         ("этим летом", "2025-SU")]
 
 
+def test_russian_nights_eves_weekdays_after_prepositions_and_short_years():
+    assert _tag("Сводка на 14.07.25: в ночь на 13 июля и в ночь на субботу сбиты дроны; "
+                "накануне вечером и утром 11 июля было тихо, с пятницы — обстрелы.",
+                "2025-07-14") == [
+        ("14.07.25", "2025-07-14"), ("ночь на 13 июля", "2025-07-13TNI"),
+        ("ночь на субботу", "2025-07-12TNI"), ("накануне вечером", "2025-07-13TEV"),
+        ("утром 11 июля", "2025-07-11TMO"), ("пятницы", "2025-07-11")]
+    # "среды" is also "environment": a weekday only after a preposition.
+    assert _tag("Охрана окружающей среды; работы продлятся до среды.", "2025-07-14") == [
+        ("среды", "2025-07-16")]
+
+
+def test_russian_seasons_alone_read_by_tense_and_years_of_the_date_last_named():
+    assert _tag("Мост начали строить осенью. Закончат его к весне.", "2025-01-20") == [
+        ("осенью", "2024-FA"), ("весне", "2025-SP")]
+    assert _tag("Летом здесь жарко, а весной этого года и осенью прошлого года были "
+                "паводки.", "2025-07-01") == [
+        ("Летом", "2025-SU"), ("весной этого года", "2025-SP"),
+        ("осенью прошлого года", "2024-FA")]
+    assert _tag("Соглашение подписали 12 марта 2019 года, а 3 октября того же года и в "
+                "ноябре того же года его дополнили; за прошедший год и последние полгода "
+                "ничего не изменилось.", "2025-07-01") == [
+        ("12 марта 2019 года", "2019-03-12"), ("3 октября того же года", "2019-10-03"),
+        ("ноябре того же года", "2019-11"), ("прошедший год", "P1Y"),
+        ("последние полгода", "P6M")]
+
+
+def test_russian_holidays_and_a_part_of_the_day_alone():
+    assert _tag("К Новому году обещали открыть дорогу, а 9 мая отметили День Победы. "
+                "Вечером прошел салют; новый год для экономики будет трудным.",
+                "2024-12-18") == [
+        ("Новому году", "2025-01-01"), ("9 мая", "2024-05-09"), ("День Победы", "2024-05-09"),
+        ("Вечером", "2024-05-09TEV")]
+    assert _tag("Встреча прошла в пятницу во второй половине дня.", "2024-12-18") == [
+        ("пятницу", "2024-12-13"), ("второй половине дня", "2024-12-13TAF")]
+
+
 def test_a_mixed_corpus_dates_each_document_in_its_language():
     corpus = read_corpus(pd.DataFrame({"doc_id": ["a", "b"], "published": ["2025-04-28"] * 2,
                                        "text": ["Troops left on Saturday.",
@@ -86,7 +123,8 @@ def test_a_mixed_corpus_dates_each_document_in_its_language():
         ["a", "Saturday", "2025-04-26"], ["b", "субботу", "2025-04-26"]]
 
 
-@pytest.mark.parametrize("folder", [RUSSIAN, RUSSIAN / "validation"], ids=["gold", "validation"])
+@pytest.mark.parametrize("folder", [RUSSIAN, RUSSIAN / "validation", RUSSIAN / "agency"],
+                         ids=["gold", "validation", "agency"])
 def test_date_f1_on_the_russian_gold_texts(folder):
     corpus = read_corpus(folder / "texts")
     gold = pd.read_csv(folder / "gold_dates.csv", dtype={"doc_id": str, "value": str})
