@@ -112,7 +112,7 @@ def _slot_codes(tokens: pd.DataFrame, mentions: pd.DataFrame, *, use: str, keep_
         same = np.concatenate(([False], (row[1:] == row[:-1]) & (sent[1:] == sent[:-1])
                                & (doc[1:] == doc[:-1])))
         keep = ~(in_mention & same)
-        actor_terms, actor_names = pd.factorize(_actor_terms(mentions, actors))
+        actor_terms, actor_names = _actor_terms(mentions, actors)
         first = np.flatnonzero(in_mention & keep)
         code[first] = actor_terms[row[first]] + len(names)
         removed = removed & ~in_mention
@@ -273,15 +273,16 @@ def fold_term(text: str) -> str:
     return folded.replace(" '", "'")
 
 
-def _actor_terms(mentions: pd.DataFrame, actors: str) -> pd.Series:
-    """Each mention's term, spelled once per distinct value."""
-    column = {"name": "actor_name", "surface": "surface", "id": "actor_id"}[actors]
-    values = mentions[column].astype(object).fillna("")
-    if actors == "id":
-        return values
+def _actor_terms(mentions: pd.DataFrame, actors: str) -> tuple[np.ndarray, list[str]]:
+    """Each mention's term as a code, and the terms by code (spelled once per distinct value)."""
+    column = mentions[{"name": "actor_name", "surface": "surface", "id": "actor_id"}[actors]]
+    values = (column if isinstance(column.dtype, pd.StringDtype) else column.astype(object)
+              ).fillna("")
     codes, uniques = pd.factorize(values)
-    return pd.Series(np.array([fold_term(value) for value in uniques], dtype=object)[codes]
-                     if len(uniques) else [], dtype=object)
+    if actors == "id":
+        return codes, list(uniques)
+    folded, terms = pd.factorize(pd.Series([fold_term(value) for value in uniques], dtype=object))
+    return (folded[codes] if len(folded) else codes), list(terms)
 
 
 def _grouped(terms: pd.DataFrame, documents: pd.DataFrame | None, keys: list[str]

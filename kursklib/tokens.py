@@ -68,7 +68,7 @@ def tag_tokens(corpus: Corpus, mentions: Mentions, *, language: str = "en",
     index = corpus.sentence_index
     sentence_start = offsets[index.doc] + index.start
     sentence_end = offsets[index.doc] + index.end
-    row = np.searchsorted(sentence_start, start, side="right") - 1
+    row = _last_opened(start, sentence_start)
     inside = (row >= 0) & (end <= sentence_end[np.maximum(row, 0)])
     redo = _crossed_sentences(start, end, row, inside, sentence_start, sentence_end)
     if redo.size:  # a token ran over a sentence boundary: tokenise those sentences alone
@@ -111,11 +111,22 @@ def tag_tokens(corpus: Corpus, mentions: Mentions, *, language: str = "en",
         "doc_id": _categorical(doc, corpus.documents["doc_id"]),
         "sent_id": index.sent_id[row], "token_id": token_id,
         "start": local_start, "end": local_end, "surface": _categorical(surface, types),
-        "norm": _categorical(norms[0][kind], norms[1]),
-        "lemma": _categorical(lemmas[0][kind], lemmas[1]),
+        "norm": _categorical(_narrow(norms[0])[kind], norms[1]),
+        "lemma": _categorical(_narrow(lemmas[0])[kind], lemmas[1]),
         "is_stop": stop[kind], "is_punct": punct[kind], "is_alpha": alpha[kind],
-        "actor_id": _categorical(actor_code[actor], actor_ids),
+        "actor_id": _categorical(_narrow(actor_code)[actor], actor_ids),
     }, columns=TOKEN_COLUMNS, copy=False)  # fresh arrays: no copy into blocks needed
+
+
+def load_token_data(language: str) -> None:
+    """Load a language's lemma dictionary and stopwords now, else the first ``tag_tokens``
+    does (they stay loaded for the process; the Russian dictionary takes seconds).
+
+    Example:
+        >>> load_token_data("en")
+    """
+    _stopwords(language)
+    simplemma.lemmatize("a", lang=language)
 
 
 def _split_tokens(joined: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
@@ -176,14 +187,19 @@ def mention_rows(doc: np.ndarray, start: np.ndarray, doc_ids: pd.Index,
     order = np.argsort(opens, kind="stable")
     closes = (mention_doc * scale + mentions["end"].to_numpy(np.int64))[order]
     keys = doc.astype(np.int64) * scale + start
-    if len(keys) and bool(np.all(keys[1:] >= keys[:-1])):
-        # Tokens in text order: count the mentions opened so far instead of searching.
-        opened = np.searchsorted(keys, opens[order], side="left")
-        found = np.cumsum(np.bincount(opened, minlength=len(keys) + 1)[:len(keys)]) - 1
+    if len(keys) and bool(np.all(keys[1:] >= keys[:-1])):  # tokens in text order
+        found = _last_opened(keys, opens[order])
     else:
         found = np.searchsorted(opens[order], keys, side="right") - 1
     inside = (found >= 0) & (keys < closes[np.maximum(found, 0)])
     return np.where(inside, order[np.maximum(found, 0)], -1)
+
+
+def _last_opened(keys: np.ndarray, opens: np.ndarray) -> np.ndarray:
+    """For sorted ``keys``, the last of the sorted ``opens`` at or before each (-1: none):
+    ``np.searchsorted(opens, keys, side="right") - 1``, counted rather than searched."""
+    opened = np.searchsorted(keys, opens, side="left")
+    return np.cumsum(np.bincount(opened, minlength=len(keys) + 1)[:len(keys)]) - 1
 
 
 def _type_values(types: list[str], language: str, stopwords: Iterable[str]
@@ -210,6 +226,15 @@ def _categorical(codes: np.ndarray, values: Iterable[str]) -> pd.Categorical:
     """``values[codes]`` (-1: missing) as a categorical of strings."""
     return pd.Categorical.from_codes(codes, validate=False, dtype=pd.CategoricalDtype(
         pd.Index(list(values), dtype="string")))
+
+
+def _narrow(codes: np.ndarray) -> np.ndarray:
+    """Codes in the integer type a categorical keeps them in, so that none is converted."""
+    largest = int(codes.max(initial=0))
+    for kind in (np.int8, np.int16, np.int32):
+        if largest < np.iinfo(kind).max:
+            return codes.astype(kind)
+    return codes
 
 
 @lru_cache(maxsize=1)
