@@ -8,11 +8,11 @@ from typing import Annotated, Literal
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from .characters import ASCII_PUNCTUATION
 from .checks import Columns, Count, checked
 from .errors import ArgumentError
+from .ngram_counts import count_ngrams
 from .tokens import Mentions, Tokens, mention_rows
 
 DOCUMENT_TERM_COLUMNS = ["doc_id", "ngram", "term", "n_occurrences"]
@@ -61,12 +61,12 @@ def count_document_terms(tokens: Tokens, mentions: Mentions, *,
         >>> terms[terms["doc_id"] == "b"].head(2).values.tolist()
         [['b', 1, 'north korea', 2], ['b', 1, 'honour', 1]]
     """
-    slots, vocabulary = term_slots(tokens, mentions, use=use, keep_stop=keep_stop, actors=actors)
-    tables = [_count_ngrams(slots, vocabulary, n) for n in sorted(set(ngrams))]
-    table = (pd.concat(tables, ignore_index=True) if tables
-             else _count_ngrams(slots, vocabulary, 1)[:0])
-    order = np.lexsort((table["ngram"].to_numpy(), pd.factorize(table["doc_id"])[0]))
-    return table.iloc[order].reset_index(drop=True)
+    doc, doc_ids, code, keep, _, vocabulary = _slot_codes(tokens, mentions, use=use,
+                                                          keep_stop=keep_stop, actors=actors)
+    lengths = sorted(set(ngrams))
+    table = count_ngrams(doc[keep], tokens["sent_id"].to_numpy(np.int64)[keep], code[keep],
+                         vocabulary, list(doc_ids), lengths or [1])
+    return table if lengths else table[:0]
 
 
 def term_slots(tokens: pd.DataFrame, mentions: pd.DataFrame, *, use: str, keep_stop: bool,
@@ -78,9 +78,27 @@ def term_slots(tokens: pd.DataFrame, mentions: pd.DataFrame, *, use: str, keep_s
         indexing the returned terms (-1 where a token was dropped), and ``doc``, the
         document's position in first-seen order.
     """
+    doc, doc_ids, code, keep, end, vocabulary = _slot_codes(
+        tokens, mentions, use=use, keep_stop=keep_stop, actors=actors)
+    slots = pd.DataFrame({
+        "doc_id": pd.Categorical.from_codes(doc[keep], dtype=pd.CategoricalDtype(
+            pd.Index(doc_ids, dtype="string"))),
+        "sent_id": tokens["sent_id"].to_numpy(np.int64)[keep],
+        "token_id": tokens["token_id"].to_numpy(np.int64)[keep],
+        "start": tokens["start"].to_numpy(np.int64)[keep], "end": end[keep],
+        "code": code[keep], "doc": doc[keep]})
+    return slots, vocabulary
+
+
+def _slot_codes(tokens: pd.DataFrame, mentions: pd.DataFrame, *, use: str, keep_stop: bool,
+                actors: str
+                ) -> tuple[np.ndarray, pd.Index, np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """Per token: its document (by first appearance; and those documents), its term code
+    (-1: dropped), whether it is a slot (a mention's later tokens are not) and the slot's
+    end; then the terms by code."""
     doc, doc_ids = pd.factorize(tokens["doc_id"], sort=False)
     sent = tokens["sent_id"].to_numpy(np.int64)
-    spelling, spellings = pd.factorize(tokens[use])
+    spelling, spellings = _codes(tokens[use])
     code = spelling.astype(np.int64)
     removed = tokens["is_punct"].to_numpy(bool)
     if not keep_stop:
@@ -94,7 +112,7 @@ def term_slots(tokens: pd.DataFrame, mentions: pd.DataFrame, *, use: str, keep_s
         same = np.concatenate(([False], (row[1:] == row[:-1]) & (sent[1:] == sent[:-1])
                                & (doc[1:] == doc[:-1])))
         keep = ~(in_mention & same)
-        actor_terms, actor_names = pd.factorize(_actor_terms(mentions, actors))
+        actor_terms, actor_names = _actor_terms(mentions, actors)
         first = np.flatnonzero(in_mention & keep)
         code[first] = actor_terms[row[first]] + len(names)
         removed = removed & ~in_mention
@@ -105,13 +123,15 @@ def term_slots(tokens: pd.DataFrame, mentions: pd.DataFrame, *, use: str, keep_s
         end[first] = end[last]
     merged, vocabulary = pd.factorize(pd.Series(names, dtype=object))
     code = np.where(removed, -1, merged[np.maximum(code, 0)] if len(merged) else code)
-    slots = pd.DataFrame({
-        "doc_id": pd.Categorical.from_codes(doc[keep], dtype=pd.CategoricalDtype(
-            pd.Index(doc_ids, dtype="string"))), "sent_id": sent[keep],
-        "token_id": tokens["token_id"].to_numpy(np.int64)[keep],
-        "start": tokens["start"].to_numpy(np.int64)[keep], "end": end[keep],
-        "code": code[keep], "doc": doc[keep]})
-    return slots, list(vocabulary)
+    return doc, doc_ids, code, keep, end, list(vocabulary)
+
+
+def _codes(column: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """A column's values as codes and the distinct values (a categorical's own codes)."""
+    if isinstance(column.dtype, pd.CategoricalDtype) and not column.isna().any():
+        return column.cat.codes.to_numpy(), list(column.cat.categories)
+    codes, values = pd.factorize(column)
+    return codes, list(values)
 
 
 @checked
@@ -253,56 +273,16 @@ def fold_term(text: str) -> str:
     return folded.replace(" '", "'")
 
 
-def _actor_terms(mentions: pd.DataFrame, actors: str) -> pd.Series:
-    """Each mention's term, spelled once per distinct value."""
-    column = {"name": "actor_name", "surface": "surface", "id": "actor_id"}[actors]
-    values = mentions[column].astype(object).fillna("")
-    if actors == "id":
-        return values
+def _actor_terms(mentions: pd.DataFrame, actors: str) -> tuple[np.ndarray, list[str]]:
+    """Each mention's term as a code, and the terms by code (spelled once per distinct value)."""
+    column = mentions[{"name": "actor_name", "surface": "surface", "id": "actor_id"}[actors]]
+    values = (column if isinstance(column.dtype, pd.StringDtype) else column.astype(object)
+              ).fillna("")
     codes, uniques = pd.factorize(values)
-    return pd.Series(np.array([fold_term(value) for value in uniques], dtype=object)[codes]
-                     if len(uniques) else [], dtype=object)
-
-
-def _count_ngrams(slots: pd.DataFrame, vocabulary: list[str], n: int) -> pd.DataFrame:
-    """Counts of one n-gram length per document, in the order of DOCUMENT_TERM_COLUMNS:
-    by document, most frequent first, then by the rank of each word's spelling."""
-    code = slots["code"].to_numpy(np.int64)
-    sentence = slots["doc"].to_numpy(np.int64) * (1 << 32) + slots["sent_id"].to_numpy(np.int64)
-    valid = code >= 0
-    for shift in range(1, n):
-        valid[:-shift] &= (code[shift:] >= 0) & (sentence[shift:] == sentence[:-shift])
-        valid[len(valid) - shift:] = False
-    rows = np.flatnonzero(valid)
-    size = max(len(vocabulary), 1)
-    gram = code[rows]  # each n-gram as one number, renumbered after each word
-    for k in range(1, n):
-        gram = pd.factorize(gram * size + code[rows + k])[0].astype(np.int64)
-    doc = slots["doc"].to_numpy(np.int64)[rows]
-    key, first = np.unique(doc * (gram.max(initial=0) + 1) + gram, return_index=True)
-    n_occurrences = np.bincount(np.searchsorted(key, doc * (gram.max(initial=0) + 1) + gram),
-                                minlength=len(key)).astype(np.int64)
-    grams = [code[rows[first] + k] for k in range(n)]
-    words = np.array(vocabulary, dtype=object)
-    rank = np.empty(len(words), dtype=np.int64)
-    rank[np.argsort(words, kind="stable")] = np.arange(len(words))
-    doc = doc[first]
-    order = np.lexsort((*[rank[word] for word in reversed(grams)], -n_occurrences, doc))
-    if n == 1:
-        term = pa.array(vocabulary, type=pa.string()).take(pa.array(grams[0][order]))
-    else:
-        pair, distinct = pd.factorize(gram[first][order])
-        heads = np.searchsorted(np.sort(pair), np.arange(len(distinct)))
-        members = np.argsort(pair, kind="stable")[heads]
-        ordered = [word[order][members].tolist() for word in grams]
-        spelled = [" ".join(vocabulary[word] for word in gram) for gram in zip(*ordered)]
-        term = pa.array(spelled, type=pa.string()).take(pa.array(pair))
-    doc_ids = pa.array(slots["doc_id"].cat.categories.tolist(), type=pa.string())
-    return pd.DataFrame({
-        "doc_id": pd.array(doc_ids.take(pa.array(doc[order])), dtype="string"),
-        "ngram": np.full(len(order), n, dtype=np.int64),
-        "term": pd.array(term, dtype="string"),
-        "n_occurrences": n_occurrences[order]}, columns=DOCUMENT_TERM_COLUMNS)
+    if actors == "id":
+        return codes, list(uniques)
+    folded, terms = pd.factorize(pd.Series([fold_term(value) for value in uniques], dtype=object))
+    return (folded[codes] if len(folded) else codes), list(terms)
 
 
 def _grouped(terms: pd.DataFrame, documents: pd.DataFrame | None, keys: list[str]

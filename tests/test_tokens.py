@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 from hypothesis import given, settings
 
 from kursklib import (
@@ -11,7 +13,7 @@ from kursklib import (
     tag_actors,
     tag_tokens,
 )
-from kursklib.tokens import TOKEN_COLUMNS
+from kursklib.tokens import TOKEN_COLUMNS, mention_rows
 from tests.conftest import arbitrary_corpora, assert_rows_index_text
 
 
@@ -50,3 +52,11 @@ def test_tag_tokens_never_raises_and_keeps_offsets(corpus):
     tokens = tag_tokens(corpus, mentions)
     assert_rows_index_text(corpus, tokens)
     count_terms(count_document_terms(tokens, mentions, ngrams=(1, 2, 3)), ngram=2)
+
+
+def test_mention_rows_same_for_tokens_out_of_text_order(seed_tokens, seed_mentions):
+    doc, doc_ids = pd.factorize(seed_tokens["doc_id"])
+    start = seed_tokens["start"].to_numpy(np.int64)
+    rows = mention_rows(doc, start, doc_ids, seed_mentions)
+    assert (rows >= 0).sum() > 100
+    assert (mention_rows(doc[::-1], start[::-1], doc_ids, seed_mentions) == rows[::-1]).all()
