@@ -13,7 +13,7 @@ from ..corpus import Corpus
 from ..matching import fold_phrase
 from .acronyms import ACRONYM_WORD, find_definitions
 from .compile import FORM_CODES, Listed
-from .cues import NameCues, is_sentence_initial, plain, reversed_lead
+from .cues import NameCues, plain, reversed_lead
 from .derived import (
     UnlistedMatch,
     demonym_place,
@@ -26,7 +26,8 @@ from .derived import (
 )
 from .evidence import CUE, DEFAULT, SURE, Guess, guess_type, head_type
 from .extents import Piece, split_run
-from .headings import in_title_case, inside_quoted_title, is_credit_line
+from .headings import inside_quoted_title
+from .memos import Memos
 from .spans import find_words, overlaps
 from .world import place_key, place_names
 
@@ -49,6 +50,7 @@ def match_unlisted_names(corpus: Corpus, texts: list[str], listed: Listed, liste
     bounds = np.searchsorted(listed.doc, np.arange(len(texts) + 1))
     index = corpus.sentence_index
     names, superseded = [], np.zeros(len(listed.doc), dtype=bool)
+    memos = Memos(cues, evidence.lowercase_words)
     for doc, text in enumerate(texts):
         first = int(bounds[doc])
         taken = list(zip(listed.start[first:bounds[doc + 1]].tolist(),
@@ -57,7 +59,8 @@ def match_unlisted_names(corpus: Corpus, texts: list[str], listed: Listed, liste
         sentences = list(zip(*(column[rows.start:rows.stop].tolist()
                                for column in (index.start, index.end, index.headline))))
         document = _Document(text, taken, listed_types[first:bounds[doc + 1]],
-                             listed.form[first:bounds[doc + 1]].tolist(), evidence, cues, lookup)
+                             listed.form[first:bounds[doc + 1]].tolist(), evidence, cues, lookup,
+                             memos)
         names.extend((doc, name) for name in document.match(sentences))
         superseded[[first + position for position in document.superseded]] = True
     return names, superseded
@@ -67,9 +70,10 @@ class _Document:
     """The unlisted names of one document, found sentence by sentence, then reconciled."""
 
     def __init__(self, text: str, taken: list[tuple[int, int]], listed_types: list[str],
-                 listed_forms: list[int], evidence: CorpusModel, cues: NameCues, lookup: Lookup
-                 ) -> None:
+                 listed_forms: list[int], evidence: CorpusModel, cues: NameCues, lookup: Lookup,
+                 memos: Memos) -> None:
         self.text, self.taken, self.evidence, self.cues = text, taken, evidence, cues
+        self.memos = memos
         self.listed_types, self.listed_forms = listed_types, listed_forms
         self.lookup = lookup
         self.superseded: set[int] = set()
@@ -83,20 +87,20 @@ class _Document:
         for start, end, is_headline in sentences:
             if is_headline:
                 continue
-            runs = [run for run in self.cues.capitalised_run.finditer(self.text, start, end)
-                    if not self._plainly_no_name(run, start)]
+            read = self.memos.sentence_runs(self.text, start, end)
+            if read.heading:
+                continue
+            runs = [(start + first, start + last) for first, last, no_name in read.runs
+                    if not no_name and not self._listed_exactly(start + first, start + last)]
             if not runs:
                 continue
-            sentence = self.text[start:end]
-            credit = is_credit_line(sentence, self.cues)
-            if not credit and (in_title_case(sentence, self.cues) or sentence.isupper()):
-                continue
+            credit = read.credit
             found: list[tuple[int, int, Guess | None]] = []
-            for run in runs:
-                if starts_ethnic(self.text, run.start(), self.cues):
-                    self.superseded.update(self._listed_inside(run.start(), run.end()))
+            for run_start, run_end in runs:
+                if starts_ethnic(self.text, run_start, self.cues):
+                    self.superseded.update(self._listed_inside(run_start, run_end))
                     continue
-                for piece in self._pieces(run.start(), run.end(), start):
+                for piece in self._pieces(run_start, run_end, start):
                     surface = self.text[piece.start:piece.end]
                     if inside_quoted_title(self.text, piece.start, start) or starts_ethnic(
                             self.text, piece.start, self.cues):
@@ -206,21 +210,8 @@ class _Document:
                 pieces.extend(self._free(piece, inside, sentence_start))
                 continue
             self.superseded.update(inside)
-            pieces.extend(self._acronyms_apart(piece))
+            pieces.extend(self.memos.acronyms_apart(self.text, piece))
         return pieces
-
-    def _plainly_no_name(self, run: re.Match[str], sentence_start: int) -> bool:
-        """The common runs, cheap to rule out: a listed name, or one word that opens
-        sentences, titles or is a common word at the sentence's start ("The", "In")."""
-        if self._listed_exactly(run.start(), run.end()):
-            return True
-        word = run.group()
-        if " " in word or "\t" in word:
-            return False
-        lower = plain(word)
-        return lower in self.cues.openers or lower in self.cues.not_name_start or (
-            lower in self.evidence.lowercase_words
-            and is_sentence_initial(self.text, sentence_start, run.start()))
 
     def _listed_exactly(self, start: int, end: int) -> bool:
         """Whether one listed mention covers a run, but for a possessive or a final dot."""
@@ -270,28 +261,6 @@ class _Document:
                 for part in split_run(self.text, start, end, sentence_start,
                                       self.evidence.lowercase_words, self.cues)
                 if part.end > part.start]
-
-    def _acronyms_apart(self, piece: Piece) -> list[Piece]:
-        """An acronym inside a run stands apart unless the run's head word is the name's
-        ("KK Park", "Myawaddy TV")."""
-        surface = self.text[piece.start:piece.end]
-        words = [(m.start() + piece.start, m.end() + piece.start)
-                 for m in re.finditer(r"\S+", surface)]
-        if len(words) < 2 or surface.isupper() or plain(surface.split()[-1]) in (
-                self.cues.org_suffixes | self.cues.place_suffixes):
-            return [piece]  # one acronym, a name in capitals (AMIRA KHALIL), or KK Park
-        parts, current = [], []
-        for start, end in words + [(piece.end, piece.end)]:
-            if start == piece.end or ACRONYM_WORD.fullmatch(self.text[start:end]):
-                if current:
-                    parts.extend(split_run(self.text, current[0][0], current[-1][1],
-                                           current[0][0], frozenset(), self.cues))
-                if start < piece.end:
-                    parts.append(Piece(start, end))
-                current = []
-            else:
-                current.append((start, end))
-        return parts
 
     def _reconciled(self, candidates: list[tuple[int, int, Guess]]) -> list[UnlistedMatch]:
         """One type per name in the document: the surest guess any of its mentions has.
