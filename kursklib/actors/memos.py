@@ -20,11 +20,13 @@ _WORD = re.compile(r"\S+")
 
 class SentenceRuns(NamedTuple):
     """What a sentence's own text says: whether it is a credit line, whether it is a heading
-    whose capitals prove nothing, and its capitalised runs (offsets into the sentence), each
-    with whether its words alone rule out a name ("The", "In" at the sentence's start)."""
+    whose capitals prove nothing, whether it holds a double quote (a quoted title may open),
+    and its capitalised runs (offsets into the sentence), each with whether its words alone
+    rule out a name ("The", "In" at the sentence's start)."""
 
     credit: bool
     heading: bool
+    quoted: bool
     runs: tuple[tuple[int, int, bool], ...]
 
 
@@ -37,6 +39,7 @@ class Memos:
         self.cues, self.common = cues, common
         self._sentences: dict[tuple[str, str], SentenceRuns] = {}
         self._apart: dict[str, tuple[Piece, ...] | None] = {}
+        self._runs: dict[tuple[str, bool], tuple[Piece, ...]] = {}
 
     def sentence_runs(self, text: str, start: int, end: int) -> SentenceRuns:
         """The ``SentenceRuns`` of ``text[start:end]``."""
@@ -58,7 +61,25 @@ class Memos:
             runs.append((run.start() - start, run.end() - start, no_name))
         credit = is_credit_line(sentence, cues)
         heading = not credit and (in_title_case(sentence, cues) or sentence.isupper())
-        return SentenceRuns(credit, heading, tuple(runs))
+        return SentenceRuns(credit, heading, '"' in sentence or "“" in sentence, tuple(runs))
+
+    def run_pieces(self, text: str, start: int, end: int, sentence_start: int
+                   ) -> list[Piece] | None:
+        """The name pieces of a run that holds no listed name: ``split_run``'s pieces with
+        their acronyms apart, decided once per spelling of the run and whether it opens its
+        sentence; None for a run that ``split_run`` cuts by its context (see there)."""
+        run = text[start:end]
+        if not run[:1].isalnum() or ":" in run:
+            return None
+        key = (run, is_sentence_initial(text, sentence_start, start))
+        pieces = self._runs.get(key)
+        if pieces is None:
+            pieces = self._runs[key] = tuple(
+                Piece(part.start - start, part.end - start, part.described, part.possessor)
+                for piece in split_run(text, start, end, sentence_start, self.common, self.cues)
+                for part in self.acronyms_apart(text, piece))
+        return [Piece(piece.start + start, piece.end + start, piece.described, piece.possessor)
+                for piece in pieces]
 
     def acronyms_apart(self, text: str, piece: Piece) -> list[Piece]:
         """An acronym inside a run stands apart unless the run's head word is the name's

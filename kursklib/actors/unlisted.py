@@ -51,6 +51,9 @@ def match_unlisted_names(corpus: Corpus, texts: list[str], listed: Listed, liste
     index = corpus.sentence_index
     names, superseded = [], np.zeros(len(listed.doc), dtype=bool)
     memos = Memos(cues, evidence.lowercase_words)
+    # Listed states that the words around them may make something else (``_reread_listed``)
+    rereads = (np.array(listed_types, dtype=object) == "state") & np.isin(
+        listed.form, [FORM_CODES.index(form) for form in ("name", "demonym", "abbrev")])
     for doc, text in enumerate(texts):
         first = int(bounds[doc])
         taken = list(zip(listed.start[first:bounds[doc + 1]].tolist(),
@@ -59,8 +62,8 @@ def match_unlisted_names(corpus: Corpus, texts: list[str], listed: Listed, liste
         sentences = list(zip(*(column[rows.start:rows.stop].tolist()
                                for column in (index.start, index.end, index.headline))))
         document = _Document(text, taken, listed_types[first:bounds[doc + 1]],
-                             listed.form[first:bounds[doc + 1]].tolist(), evidence, cues, lookup,
-                             memos)
+                             np.flatnonzero(rereads[first:bounds[doc + 1]]).tolist(), evidence,
+                             cues, lookup, memos)
         names.extend((doc, name) for name in document.match(sentences))
         superseded[[first + position for position in document.superseded]] = True
     return names, superseded
@@ -70,11 +73,10 @@ class _Document:
     """The unlisted names of one document, found sentence by sentence, then reconciled."""
 
     def __init__(self, text: str, taken: list[tuple[int, int]], listed_types: list[str],
-                 listed_forms: list[int], evidence: CorpusModel, cues: NameCues, lookup: Lookup,
+                 rereads: list[int], evidence: CorpusModel, cues: NameCues, lookup: Lookup,
                  memos: Memos) -> None:
         self.text, self.taken, self.evidence, self.cues = text, taken, evidence, cues
-        self.memos = memos
-        self.listed_types, self.listed_forms = listed_types, listed_forms
+        self.listed_types, self.rereads, self.memos = listed_types, rereads, memos
         self.lookup = lookup
         self.superseded: set[int] = set()
         self.places_in: set[int] = set()  # pieces that take in a listed place ("Western Tigray")
@@ -102,7 +104,8 @@ class _Document:
                     continue
                 for piece in self._pieces(run_start, run_end, start):
                     surface = self.text[piece.start:piece.end]
-                    if inside_quoted_title(self.text, piece.start, start) or starts_ethnic(
+                    if read.quoted and inside_quoted_title(
+                            self.text, piece.start, start) or starts_ethnic(
                             self.text, piece.start, self.cues):
                         continue
                     place = " " not in surface and demonym_place(self.text, surface, self.cues)
@@ -143,10 +146,8 @@ class _Document:
         army" (the armed forces, one organisation), "ethnic Chinese" or "French initials"
         (no mention)."""
         found = []
-        for position, (start, end) in enumerate(self.taken):
-            if self.listed_types[position] != "state" or FORM_CODES[
-                    self.listed_forms[position]] not in ("name", "demonym", "abbrev"):
-                continue
+        for position in self.rereads:
+            start, end = self.taken[position]
             forces = national_forces_end(self.text, end, self.cues)
             if forces >= 0:
                 state = self.text[start:end]
@@ -163,8 +164,8 @@ class _Document:
                      ) -> list[tuple[int, int, Guess | None]]:
         """Names in one list share a type: a name with no cue takes the surest type of a
         name it is coordinated with ("the towns of Chinshwehaw, Hsenwi and Kunlong")."""
-        if not found:
-            return found
+        if all(guess is not None and guess.strength > DEFAULT for _, _, guess in found):
+            return found  # only a name with no cue or a default takes a type from its list
         nearby = self._listed_inside(found[0][0] - _LIST_REACH, found[-1][1] + _LIST_REACH)
         listed = [(*self.taken[i], Guess(self.listed_types[i], CUE), -1) for i in nearby
                   if self.listed_types[i]]
@@ -202,6 +203,10 @@ class _Document:
 
     def _pieces(self, start: int, end: int, sentence_start: int) -> list[Piece]:
         """The name pieces of a run, cut around listed names it does not take in."""
+        if not self._listed_inside(start, end):
+            pieces = self.memos.run_pieces(self.text, start, end, sentence_start)
+            if pieces is not None:
+                return pieces
         pieces = []
         for piece in split_run(self.text, start, end, sentence_start, self.evidence.lowercase_words,
                                self.cues):
