@@ -90,8 +90,8 @@ class Memos:
             parts = self._apart[surface] = self._parts_apart(surface)
         if parts is None:
             return [piece]
-        return [part._replace(start=part.start + piece.start, end=part.end + piece.start)
-                for part in parts]
+        return [Piece(part.start + piece.start, part.end + piece.start, part.described,
+                      part.possessor) for part in parts]
 
     def _parts_apart(self, surface: str) -> tuple[Piece, ...] | None:
         """The parts of a surface (offsets into it), or None when it stays whole."""

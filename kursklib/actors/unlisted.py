@@ -78,6 +78,7 @@ class _Document:
         self.text, self.taken, self.evidence, self.cues = text, taken, evidence, cues
         self.listed_types, self.rereads, self.memos = listed_types, rereads, memos
         self.lookup = lookup
+        self.ethnic = bool(cues.ethnic_anywhere.search(text))  # else no run can be ethnic
         self.superseded: set[int] = set()
         self.places_in: set[int] = set()  # pieces that take in a listed place ("Western Tigray")
         self.definitions = {**evidence.definitions, **find_definitions(text, cues)}
@@ -99,13 +100,13 @@ class _Document:
             credit = read.credit
             found: list[tuple[int, int, Guess | None]] = []
             for run_start, run_end in runs:
-                if starts_ethnic(self.text, run_start, self.cues):
+                if self.ethnic and starts_ethnic(self.text, run_start, self.cues):
                     self.superseded.update(self._listed_inside(run_start, run_end))
                     continue
                 for piece in self._pieces(run_start, run_end, start):
                     surface = self.text[piece.start:piece.end]
                     if read.quoted and inside_quoted_title(
-                            self.text, piece.start, start) or starts_ethnic(
+                            self.text, piece.start, start) or self.ethnic and starts_ethnic(
                             self.text, piece.start, self.cues):
                         continue
                     place = " " not in surface and demonym_place(self.text, surface, self.cues)
@@ -156,7 +157,8 @@ class _Document:
                 found.append(UnlistedMatch(start, forces, slug(self.text[start:forces]), "name",
                                            "org") if listed is None else UnlistedMatch(
                     start, forces, "", "name", listed[1], listed[0]))
-            if forces >= 0 or names_no_state(self.text, start, end, self.cues):
+            if forces >= 0 or names_no_state(self.text, start, end, self.cues,
+                                             ethnic=self.ethnic):
                 self.superseded.add(position)
         return found
 
