@@ -54,18 +54,22 @@ def match_unlisted_names(corpus: Corpus, texts: list[str], listed: Listed, liste
     # Listed states that the words around them may make something else (``_reread_listed``)
     rereads = (np.array(listed_types, dtype=object) == "state") & np.isin(
         listed.form, [FORM_CODES.index(form) for form in ("name", "demonym", "abbrev")])
+    # A copy (the same text, sentences and listed mentions) is read once.
+    copies: dict[tuple, tuple[list[UnlistedMatch], list[int]]] = {}
     for doc, text in enumerate(texts):
-        first = int(bounds[doc])
-        taken = list(zip(listed.start[first:bounds[doc + 1]].tolist(),
-                         listed.end[first:bounds[doc + 1]].tolist()))
+        first, last = int(bounds[doc]), int(bounds[doc + 1])
+        taken = list(zip(listed.start[first:last].tolist(), listed.end[first:last].tolist()))
         rows = index.rows(doc)
         sentences = list(zip(*(column[rows.start:rows.stop].tolist()
                                for column in (index.start, index.end, index.headline))))
-        document = _Document(text, taken, listed_types[first:bounds[doc + 1]],
-                             np.flatnonzero(rereads[first:bounds[doc + 1]]).tolist(), evidence,
-                             cues, lookup, memos)
-        names.extend((doc, name) for name in document.match(sentences))
-        superseded[[first + position for position in document.superseded]] = True
+        types, reread = listed_types[first:last], np.flatnonzero(rereads[first:last]).tolist()
+        key = (text, tuple(taken), tuple(types), tuple(reread), tuple(sentences))
+        found = copies.get(key)
+        if found is None:
+            document = _Document(text, taken, types, reread, evidence, cues, lookup, memos)
+            found = copies[key] = (document.match(sentences), sorted(document.superseded))
+        names.extend((doc, name) for name in found[0])
+        superseded[[first + position for position in found[1]]] = True
     return names, superseded
 
 
