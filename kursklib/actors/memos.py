@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from .acronyms import ACRONYM_WORD
 from .cues import NameCues, is_sentence_initial, plain
+from .evidence import head_type
 from .extents import Piece, split_run
 from .headings import in_title_case, is_credit_line
 
@@ -40,6 +41,7 @@ class Memos:
         self._sentences: dict[tuple[str, str], SentenceRuns] = {}
         self._apart: dict[str, tuple[Piece, ...] | None] = {}
         self._runs: dict[tuple[str, bool], tuple[Piece, ...]] = {}
+        self._heads: dict[str, str] = {}
 
     def sentence_runs(self, text: str, start: int, end: int) -> SentenceRuns:
         """The ``SentenceRuns`` of ``text[start:end]``."""
@@ -62,6 +64,13 @@ class Memos:
         credit = is_credit_line(sentence, cues)
         heading = not credit and (in_title_case(sentence, cues) or sentence.isupper())
         return SentenceRuns(credit, heading, '"' in sentence or "“" in sentence, tuple(runs))
+
+    def head_type(self, surface: str) -> str:
+        """``evidence.head_type`` of a name's words, decided once per surface."""
+        head = self._heads.get(surface)
+        if head is None:
+            head = self._heads[surface] = head_type(surface.split(), self.cues)
+        return head
 
     def run_pieces(self, text: str, start: int, end: int, sentence_start: int
                    ) -> list[Piece] | None:

@@ -128,7 +128,8 @@ class _Document:
                     guess = Guess("place", SURE) if piece.start in self.places_in else (
                         guess_type(self.text, piece.start, piece.end, self.cues,
                                    described=piece.described,
-                                   common=self.evidence.lowercase_words))
+                                   common=self.evidence.lowercase_words,
+                                   head=self.memos.head_type(surface)))
                     if credit and " " in surface and (guess is None or guess != (
                             "org", SURE)) and not self.cues.place_before.match(
                             reversed_lead(self.text, piece.start)):
