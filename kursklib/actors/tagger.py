@@ -165,18 +165,12 @@ def _leftmost_longest(doc: np.ndarray, start: np.ndarray, end: np.ndarray) -> np
     free = opens >= reach
     if np.all(free | (closes <= reach)):
         return np.flatnonzero(free)  # no hit overlaps another without nesting in it
-    # A free hit starts a cluster of overlapping hits: the scan keeps it whatever came before.
-    # A cluster of one is kept; only the hits of larger clusters need the scan itself.
-    cluster = np.cumsum(free) - 1
-    alone = np.bincount(cluster)[cluster] == 1
-    kept, last = np.flatnonzero(alone).tolist(), -1
-    crowded = np.flatnonzero(~alone)
-    for index, opening, closing in zip(crowded.tolist(), opens[crowded].tolist(),
-                                       closes[crowded].tolist()):
+    kept, last = [], -1
+    for index, (opening, closing) in enumerate(zip(opens.tolist(), closes.tolist())):
         if opening >= last:
             kept.append(index)
             last = closing
-    return np.sort(np.array(kept, dtype=np.int64))
+    return np.array(kept, dtype=np.int64)
 
 
 def _mentions_frame(corpus: Corpus, hits: Hits, listed: Listed,
