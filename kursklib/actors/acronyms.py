@@ -11,6 +11,7 @@ from .extents import split_run
 ACRONYM_WORD = re.compile(rf"(?<![\w.])[{UPPER}](?:[{UPPER}0-9&]|\.(?=\w)){{1,7}}\.?(?![\w'’])")
 _IN_BRACKETS = re.compile(rf"\s*\(\s*((?:[{UPPER}][{UPPER}0-9&.]{{1,8}}))\s*\)")
 _APPOSED = re.compile(rf"\b([{UPPER}][{UPPER}0-9]{{1,7}}),\s+the\s+")
+_MAY_BE_APPOSED = re.compile(rf"[{UPPER}0-9],\s+the\s")  # fast to find: a class first
 _NAME_IN_BRACKETS = re.compile(r"\s*\(([^()\n]{5,80})\)")
 _OPEN_BRACKET = re.compile(r"\(")
 _RUN_REACH = 160  # characters before an anchor where the defined name may start
@@ -55,7 +56,7 @@ def find_definitions(text: str, cues: NameCues) -> dict[str, str]:
                                              following.start(), frozenset(), cues)
             if pieces and text[pieces[0].start:pieces[0].end] != name:
                 found.setdefault(text[pieces[0].start:pieces[0].end], name)
-    for apposed in _APPOSED.finditer(text):
+    for apposed in _APPOSED.finditer(text) if _MAY_BE_APPOSED.search(text) else ():
         run = cues.capitalised_run.match(text, apposed.end())
         name = run and _last_name(text, run.start(), run.end(), cues)
         if name and expansion_of(apposed.group(1), name) == name:

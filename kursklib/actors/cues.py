@@ -63,6 +63,7 @@ class NameCues:
     place_before: re.Pattern[str]  # reversed
     org_before: re.Pattern[str]  # reversed: "group " before a name
     ethnic: re.Pattern[str]  # reversed: "ethnic " before a name
+    ethnic_anywhere: re.Pattern[str]  # any ethnic marker, in any case: texts with none skip
     alias_after: re.Pattern[str]  # matched right after a name (", known as ")
     alias_lead: re.Pattern[str]  # the leads' first words, lower case: fast to find
     coordination: re.Pattern[str]  # use with fullmatch
@@ -144,6 +145,8 @@ def name_cues(language: str) -> NameCues:
         ethnic=re.compile(
             rf"\s+(?:{_reversed_alternatives(resources.words('actors', 'ethnic_markers'))})\b",
             re.IGNORECASE),
+        ethnic_anywhere=re.compile("|".join(sorted(map(
+            re.escape, resources.words("actors", "ethnic_markers")))) or "(?!)", re.IGNORECASE),
         alias_after=re.compile(rf",?\s+(?:{alias_leads})\s+", re.IGNORECASE),
         alias_lead=re.compile("(?:" + "|".join(sorted({re.escape(lead.split()[0]) for lead in
                                                        resources.words("actors", "alias_leads")})

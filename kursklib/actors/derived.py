@@ -50,9 +50,12 @@ def national_forces_end(text: str, end: int, cues: NameCues) -> int:
     return -1
 
 
-def names_no_state(text: str, start: int, end: int, cues: NameCues) -> bool:
-    """Whether a demonym is a people ("ethnic Chinese") or a language ("French initials")."""
-    if cues.ethnic.match(reversed_lead(text, start)):
+def names_no_state(text: str, start: int, end: int, cues: NameCues, *, ethnic: bool = True
+                   ) -> bool:
+    """Whether a demonym is a people ("ethnic Chinese") or a language ("French initials").
+
+    ``ethnic=False`` says the text holds no ethnic marker (``cues.ethnic_anywhere``)."""
+    if ethnic and cues.ethnic.match(reversed_lead(text, start)):
         return True
     following = text[end:end + 40].split(maxsplit=1)
     return bool(following) and plain(following[0]) in cues.language_nouns

@@ -24,7 +24,7 @@ class Guess(NamedTuple):
 
 
 def guess_type(text: str, start: int, end: int, cues: NameCues, *, described: str = "",
-               common: frozenset[str] = frozenset()) -> Guess | None:
+               common: frozenset[str] = frozenset(), head: str | None = None) -> Guess | None:
     """Guess a name's type from its words, world knowledge and the words around it.
 
     Evidence, strongest first: a head word ("Institute", "Hospital"), a title before (person)
@@ -33,7 +33,7 @@ def guess_type(text: str, start: int, end: int, cues: NameCues, *, described: st
     ", a paramilitary group"), an organisation noun after ("the Janjaweed militias"). A name
     of two to four words with none of these is a person by default; a single word with none
     is no name (None); an acronym is an organisation. A single word in ``common`` (seen in
-    lower case) is no known place.
+    lower case) is no known place. ``head``: the name's ``head_type``, when the caller knows it.
 
     Example:
         >>> from kursklib.actors.cues import name_cues
@@ -42,7 +42,7 @@ def guess_type(text: str, start: int, end: int, cues: NameCues, *, described: st
         Guess(actor_type='place', strength=1)
     """
     words = text[start:end].split()
-    head = head_type(words, cues)
+    head = head_type(words, cues) if head is None else head
     if head:
         return Guess(head, SURE)
     if cues.title_before.match(reversed_lead(text, start)):

@@ -64,7 +64,8 @@ def split_run(text: str, start: int, end: int, sentence_start: int,
             memo.clear()
         pieces = memo[(run, initial)] = tuple(_cut(
             run, 0, len(run), lambda word: initial and word == 0, vocabulary, cues))
-    return [piece._replace(start=piece.start + start, end=piece.end + start) for piece in pieces]
+    return [Piece(piece.start + start, piece.end + start, piece.described, piece.possessor)
+            for piece in pieces]
 
 
 # Distinct runs remembered per vocabulary and cues; past this the memo starts afresh.

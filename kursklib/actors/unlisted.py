@@ -13,7 +13,7 @@ from ..corpus import Corpus
 from ..matching import fold_phrase
 from .acronyms import ACRONYM_WORD, find_definitions
 from .compile import FORM_CODES, Listed
-from .cues import NameCues, is_sentence_initial, plain, reversed_lead
+from .cues import NameCues, plain, reversed_lead
 from .derived import (
     UnlistedMatch,
     demonym_place,
@@ -26,7 +26,8 @@ from .derived import (
 )
 from .evidence import CUE, DEFAULT, SURE, Guess, guess_type, head_type
 from .extents import Piece, split_run
-from .headings import in_title_case, inside_quoted_title, is_credit_line
+from .headings import inside_quoted_title
+from .memos import Memos
 from .spans import find_words, overlaps
 from .world import place_key, place_names
 
@@ -49,17 +50,26 @@ def match_unlisted_names(corpus: Corpus, texts: list[str], listed: Listed, liste
     bounds = np.searchsorted(listed.doc, np.arange(len(texts) + 1))
     index = corpus.sentence_index
     names, superseded = [], np.zeros(len(listed.doc), dtype=bool)
+    memos = Memos(cues, evidence.lowercase_words)
+    # Listed states that the words around them may make something else (``_reread_listed``)
+    rereads = (np.array(listed_types, dtype=object) == "state") & np.isin(
+        listed.form, [FORM_CODES.index(form) for form in ("name", "demonym", "abbrev")])
+    # A copy (the same text, sentences and listed mentions) is read once.
+    copies: dict[tuple, tuple[list[UnlistedMatch], list[int]]] = {}
     for doc, text in enumerate(texts):
-        first = int(bounds[doc])
-        taken = list(zip(listed.start[first:bounds[doc + 1]].tolist(),
-                         listed.end[first:bounds[doc + 1]].tolist()))
+        first, last = int(bounds[doc]), int(bounds[doc + 1])
+        taken = list(zip(listed.start[first:last].tolist(), listed.end[first:last].tolist()))
         rows = index.rows(doc)
         sentences = list(zip(*(column[rows.start:rows.stop].tolist()
                                for column in (index.start, index.end, index.headline))))
-        document = _Document(text, taken, listed_types[first:bounds[doc + 1]],
-                             listed.form[first:bounds[doc + 1]].tolist(), evidence, cues, lookup)
-        names.extend((doc, name) for name in document.match(sentences))
-        superseded[[first + position for position in document.superseded]] = True
+        types, reread = listed_types[first:last], np.flatnonzero(rereads[first:last]).tolist()
+        key = (text, tuple(taken), tuple(types), tuple(reread), tuple(sentences))
+        found = copies.get(key)
+        if found is None:
+            document = _Document(text, taken, types, reread, evidence, cues, lookup, memos)
+            found = copies[key] = (document.match(sentences), sorted(document.superseded))
+        names.extend((doc, name) for name in found[0])
+        superseded[[first + position for position in found[1]]] = True
     return names, superseded
 
 
@@ -67,11 +77,12 @@ class _Document:
     """The unlisted names of one document, found sentence by sentence, then reconciled."""
 
     def __init__(self, text: str, taken: list[tuple[int, int]], listed_types: list[str],
-                 listed_forms: list[int], evidence: CorpusModel, cues: NameCues, lookup: Lookup
-                 ) -> None:
+                 rereads: list[int], evidence: CorpusModel, cues: NameCues, lookup: Lookup,
+                 memos: Memos) -> None:
         self.text, self.taken, self.evidence, self.cues = text, taken, evidence, cues
-        self.listed_types, self.listed_forms = listed_types, listed_forms
+        self.listed_types, self.rereads, self.memos = listed_types, rereads, memos
         self.lookup = lookup
+        self.ethnic = bool(cues.ethnic_anywhere.search(text))  # else no run can be ethnic
         self.superseded: set[int] = set()
         self.places_in: set[int] = set()  # pieces that take in a listed place ("Western Tigray")
         self.definitions = {**evidence.definitions, **find_definitions(text, cues)}
@@ -83,22 +94,23 @@ class _Document:
         for start, end, is_headline in sentences:
             if is_headline:
                 continue
-            runs = [run for run in self.cues.capitalised_run.finditer(self.text, start, end)
-                    if not self._plainly_no_name(run, start)]
+            read = self.memos.sentence_runs(self.text, start, end)
+            if read.heading:
+                continue
+            runs = [(start + first, start + last) for first, last, no_name in read.runs
+                    if not no_name and not self._listed_exactly(start + first, start + last)]
             if not runs:
                 continue
-            sentence = self.text[start:end]
-            credit = is_credit_line(sentence, self.cues)
-            if not credit and (in_title_case(sentence, self.cues) or sentence.isupper()):
-                continue
+            credit = read.credit
             found: list[tuple[int, int, Guess | None]] = []
-            for run in runs:
-                if starts_ethnic(self.text, run.start(), self.cues):
-                    self.superseded.update(self._listed_inside(run.start(), run.end()))
+            for run_start, run_end in runs:
+                if self.ethnic and starts_ethnic(self.text, run_start, self.cues):
+                    self.superseded.update(self._listed_inside(run_start, run_end))
                     continue
-                for piece in self._pieces(run.start(), run.end(), start):
+                for piece in self._pieces(run_start, run_end, start):
                     surface = self.text[piece.start:piece.end]
-                    if inside_quoted_title(self.text, piece.start, start) or starts_ethnic(
+                    if read.quoted and inside_quoted_title(
+                            self.text, piece.start, start) or self.ethnic and starts_ethnic(
                             self.text, piece.start, self.cues):
                         continue
                     place = " " not in surface and demonym_place(self.text, surface, self.cues)
@@ -116,7 +128,8 @@ class _Document:
                     guess = Guess("place", SURE) if piece.start in self.places_in else (
                         guess_type(self.text, piece.start, piece.end, self.cues,
                                    described=piece.described,
-                                   common=self.evidence.lowercase_words))
+                                   common=self.evidence.lowercase_words,
+                                   head=self.memos.head_type(surface)))
                     if credit and " " in surface and (guess is None or guess != (
                             "org", SURE)) and not self.cues.place_before.match(
                             reversed_lead(self.text, piece.start)):
@@ -139,10 +152,8 @@ class _Document:
         army" (the armed forces, one organisation), "ethnic Chinese" or "French initials"
         (no mention)."""
         found = []
-        for position, (start, end) in enumerate(self.taken):
-            if self.listed_types[position] != "state" or FORM_CODES[
-                    self.listed_forms[position]] not in ("name", "demonym", "abbrev"):
-                continue
+        for position in self.rereads:
+            start, end = self.taken[position]
             forces = national_forces_end(self.text, end, self.cues)
             if forces >= 0:
                 state = self.text[start:end]
@@ -151,7 +162,8 @@ class _Document:
                 found.append(UnlistedMatch(start, forces, slug(self.text[start:forces]), "name",
                                            "org") if listed is None else UnlistedMatch(
                     start, forces, "", "name", listed[1], listed[0]))
-            if forces >= 0 or names_no_state(self.text, start, end, self.cues):
+            if forces >= 0 or names_no_state(self.text, start, end, self.cues,
+                                             ethnic=self.ethnic):
                 self.superseded.add(position)
         return found
 
@@ -159,8 +171,8 @@ class _Document:
                      ) -> list[tuple[int, int, Guess | None]]:
         """Names in one list share a type: a name with no cue takes the surest type of a
         name it is coordinated with ("the towns of Chinshwehaw, Hsenwi and Kunlong")."""
-        if not found:
-            return found
+        if all(guess is not None and guess.strength > DEFAULT for _, _, guess in found):
+            return found  # only a name with no cue or a default takes a type from its list
         nearby = self._listed_inside(found[0][0] - _LIST_REACH, found[-1][1] + _LIST_REACH)
         listed = [(*self.taken[i], Guess(self.listed_types[i], CUE), -1) for i in nearby
                   if self.listed_types[i]]
@@ -198,6 +210,10 @@ class _Document:
 
     def _pieces(self, start: int, end: int, sentence_start: int) -> list[Piece]:
         """The name pieces of a run, cut around listed names it does not take in."""
+        if not self._listed_inside(start, end):
+            pieces = self.memos.run_pieces(self.text, start, end, sentence_start)
+            if pieces is not None:
+                return pieces
         pieces = []
         for piece in split_run(self.text, start, end, sentence_start, self.evidence.lowercase_words,
                                self.cues):
@@ -206,21 +222,8 @@ class _Document:
                 pieces.extend(self._free(piece, inside, sentence_start))
                 continue
             self.superseded.update(inside)
-            pieces.extend(self._acronyms_apart(piece))
+            pieces.extend(self.memos.acronyms_apart(self.text, piece))
         return pieces
-
-    def _plainly_no_name(self, run: re.Match[str], sentence_start: int) -> bool:
-        """The common runs, cheap to rule out: a listed name, or one word that opens
-        sentences, titles or is a common word at the sentence's start ("The", "In")."""
-        if self._listed_exactly(run.start(), run.end()):
-            return True
-        word = run.group()
-        if " " in word or "\t" in word:
-            return False
-        lower = plain(word)
-        return lower in self.cues.openers or lower in self.cues.not_name_start or (
-            lower in self.evidence.lowercase_words
-            and is_sentence_initial(self.text, sentence_start, run.start()))
 
     def _listed_exactly(self, start: int, end: int) -> bool:
         """Whether one listed mention covers a run, but for a possessive or a final dot."""
@@ -270,28 +273,6 @@ class _Document:
                 for part in split_run(self.text, start, end, sentence_start,
                                       self.evidence.lowercase_words, self.cues)
                 if part.end > part.start]
-
-    def _acronyms_apart(self, piece: Piece) -> list[Piece]:
-        """An acronym inside a run stands apart unless the run's head word is the name's
-        ("KK Park", "Myawaddy TV")."""
-        surface = self.text[piece.start:piece.end]
-        words = [(m.start() + piece.start, m.end() + piece.start)
-                 for m in re.finditer(r"\S+", surface)]
-        if len(words) < 2 or surface.isupper() or plain(surface.split()[-1]) in (
-                self.cues.org_suffixes | self.cues.place_suffixes):
-            return [piece]  # one acronym, a name in capitals (AMIRA KHALIL), or KK Park
-        parts, current = [], []
-        for start, end in words + [(piece.end, piece.end)]:
-            if start == piece.end or ACRONYM_WORD.fullmatch(self.text[start:end]):
-                if current:
-                    parts.extend(split_run(self.text, current[0][0], current[-1][1],
-                                           current[0][0], frozenset(), self.cues))
-                if start < piece.end:
-                    parts.append(Piece(start, end))
-                current = []
-            else:
-                current.append((start, end))
-        return parts
 
     def _reconciled(self, candidates: list[tuple[int, int, Guess]]) -> list[UnlistedMatch]:
         """One type per name in the document: the surest guess any of its mentions has.
