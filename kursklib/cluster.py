@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import math
+import multiprocessing
 import os
 import sys
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
+import dask
 import numpy as np
+import pandas as pd
 from distributed import (
     Client,
     Future,
@@ -22,16 +26,27 @@ from distributed import (
     get_worker,
     progress,
 )
+from distributed.utils import get_mp_context
 
 from .actors import Gazetteer
 from .corpus import CorpusSource
 from .errors import ArgumentError, KursklibError, KursklibWarning, TaggingError, first_line
 from .keys import package_files
-from .parts import SCHEMAS, write_part
+from .parts import SCHEMAS, tag_batch, write_part
 from .survey import CorpusModel, SurveyMerge, SurveyPart, survey_part
 from .tagged import staged, write_manifest
 
 CONNECT_TIMEOUT = "30s"
+# A local cluster's housekeeping, at intervals that cost about 1.5% of a core, idle or busy,
+# not Dask's 7.5% (a 20 ms event-loop tick, 500 ms system monitor, 100 ms memory monitor,
+# 10 ms profile samples, each taking the GIL from the tagging thread). Diagnostics only:
+# no task waits on them.
+LOCAL_CLUSTER_CONFIG = {"distributed.admin.tick.interval": "200ms",
+                        "distributed.admin.system-monitor.interval": "5s",
+                        "distributed.worker.memory.monitor-interval": "1s",
+                        "distributed.worker.profile.interval": "100ms"}
+# Characters of each language's first document a worker tags to warm up (see _RunPlugin).
+WARM_UP_CHARS = 2000
 
 
 @contextlib.contextmanager
@@ -50,8 +65,9 @@ def open_client(*, workers: int | None = None, scheduler: str | None = None
         if workers < 1:
             raise ArgumentError(f"--workers must be 1 or more, not {workers}")
         # One thread per process: tagging holds the GIL. Any free port for the dashboard.
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                          dashboard_address=":0") as cluster, Client(cluster) as client:
+        with _local_settings(), LocalCluster(n_workers=workers, threads_per_worker=1,
+                                             processes=True, dashboard_address=":0"
+                                             ) as cluster, Client(cluster) as client:
             try:
                 yield client
             finally:
@@ -67,6 +83,21 @@ def open_client(*, workers: int | None = None, scheduler: str | None = None
                             f"({first_line(error) or type(error).__name__})") from None
     with client:
         yield client
+
+
+@contextlib.contextmanager
+def _local_settings() -> Iterator[None]:
+    """``LOCAL_CLUSTER_CONFIG``, and workers forked from one server that has imported
+    kursklib and built its packaged resources (``kursklib._forkserver``) where the system
+    can fork: each worker then starts without importing kursklib or building its matcher."""
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):
+        if "forkserver" not in multiprocessing.get_all_start_methods():
+            yield
+            return
+        with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+            # After distributed's own first call, which sets its list of modules to preload.
+            get_mp_context().set_forkserver_preload(["distributed", "kursklib._forkserver"])
+            yield
 
 
 def plan_partitions(sizes: np.ndarray, *, target: int, slots: int) -> list[tuple[int, int]]:
@@ -112,14 +143,17 @@ def write_tagged_on(client: Client, source: CorpusSource, folder: Path, *, key: 
     surveys = [client.submit(_survey_partition, part, language, batch_size, pure=False,
                              key=f"kursklib-survey-{key}-{number}")
                for number, part in enumerate(parts)]
-    for survey, messages in _gather(client, surveys, bounds, source, "surveyed"):
+    samples = []
+    for survey, messages, sample in _gather(client, surveys, bounds, source, "surveyed"):
         for message in messages:
             warnings.warn(message, KursklibWarning, stacklevel=2)
         merged.add(survey)
+        samples.append(sample)
     model = merged.model()
     plugin = f"kursklib-{key}"
     client.register_plugin(_RunPlugin(model=model, gazetteer=gazetteer, options=options,
-                                      package=package_files()), name=plugin)
+                                      package=package_files(), sample=_first_per_language(
+                                          samples), path=source.path), name=plugin)
     try:
         with staged(folder, key) as staging:
             _check_shared(client, staging, "the cache folder")
@@ -147,35 +181,65 @@ def _check_shared(client: Client, path: Path, what: str) -> None:
 
 class _RunPlugin(WorkerPlugin):
     """What every partition of one run shares, sent once to each worker (and to any that
-    joins later): the corpus's model, the gazetteer's data, the options."""
+    joins later): the corpus's model, the gazetteer's data, the options.
+
+    On setup the worker tags the start of each language's first document (``sample``)
+    and drops the result: it builds its matcher, date rules and lemma dictionaries then,
+    not in its first partition, so that partitions of equal text take equal time.
+    """
 
     idempotent = True
 
     def __init__(self, *, model: CorpusModel, gazetteer: Gazetteer | None, options: dict,
-                 package: dict[str, str]) -> None:
+                 package: dict[str, str], sample: pd.DataFrame, path: Path | None) -> None:
         self.model = model
         self.gazetteer = gazetteer
         self.options = options
         self.package = package
+        self.sample = sample
+        self.path = path
 
-    def setup(self, worker: object) -> None:
+    async def setup(self, worker: object) -> None:
         if package_files() != self.package:
             raise KursklibError(f"Dask worker {getattr(worker, 'address', '')}: its kursklib "
                                 f"is not the client's ({package_files()['version']}, files "
                                 f"{package_files()['files']}, not {self.package['files']}); "
                                 "install the same kursklib on every worker")
+        # In the task thread, off the event loop (which must keep answering the scheduler).
+        await asyncio.get_running_loop().run_in_executor(
+            worker.executors["default"], self._warm_up)
+
+    def _warm_up(self) -> None:
+        if self.sample.empty:
+            return
+        with warnings.catch_warnings(), contextlib.suppress(Exception):
+            # A document that fails here fails again in its partition, named there.
+            warnings.simplefilter("ignore")
+            tag_batch(self.sample, self.model, path=self.path, gazetteer=self.gazetteer,
+                      options=self.options)
 
 
 def _survey_partition(part: CorpusSource, language: str, batch_size: int
-                      ) -> tuple[SurveyPart, list[str]]:
-    """Survey a partition on a worker, and the warnings its reading gave (for the client)."""
+                      ) -> tuple[SurveyPart, list[str], pd.DataFrame]:
+    """Survey a partition on a worker: the part, the warnings its reading gave (for the
+    client) and the first document of each language (to warm up on)."""
     merged = SurveyMerge(language)
+    sample = pd.DataFrame()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", KursklibWarning)
         for documents in part.batches(batch_size):
             merged.add(survey_part(documents, language=language, sample=merged.missing))
+            sample = _first_per_language([sample, documents])
     return merged.part(), [str(warning.message) for warning in caught
-                           if issubclass(warning.category, KursklibWarning)]
+                           if issubclass(warning.category, KursklibWarning)], sample
+
+
+def _first_per_language(documents: list[pd.DataFrame]) -> pd.DataFrame:
+    """The first document of each language among ``documents`` (in order), its text cut
+    to ``WARM_UP_CHARS``."""
+    first = pd.concat([frame for frame in documents if not frame.empty] or [pd.DataFrame(
+        columns=["language", "text"])], ignore_index=True).drop_duplicates("language")
+    return first.assign(text=first["text"].str.slice(0, WARM_UP_CHARS))
 
 
 def _tag_partition(part: CorpusSource, staging: str, number: int, plugin: str,

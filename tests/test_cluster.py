@@ -6,9 +6,11 @@ import contextlib
 import hashlib
 import io
 import json
+import sys
 from collections.abc import Iterator
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -18,7 +20,7 @@ import kursklib.parts
 from benchmarks.corpora import write_corpus
 from kursklib import KursklibError, load_gazetteer, tag_corpus
 from kursklib.actors.compile import compile_gazetteer
-from kursklib.cluster import _check_shared, open_client, plan_partitions
+from kursklib.cluster import _check_shared, _first_per_language, open_client, plan_partitions
 from kursklib.parts import DOCUMENT_ROW_GROUP_ROWS, ROW_GROUP_ROWS, SCHEMAS
 from kursklib.tagged import table_files
 
@@ -143,6 +145,16 @@ def test_plan_partitions_cuts_about_the_target_and_two_per_slot():
         plan_partitions(sizes, target=0, slots=1)
 
 
+def test_workers_warm_up_on_the_first_document_of_each_language_cut_short():
+    batches = [pd.DataFrame({"doc_id": ["a", "b"], "language": ["en", "en"],
+                             "text": ["x" * 5000, "y"]}),
+               pd.DataFrame({"doc_id": ["c", "d"], "language": ["ru", "en"], "text": ["z", "w"]})]
+    sample = _first_per_language(batches)
+    assert sample["doc_id"].tolist() == ["a", "c"]
+    assert sample["text"].str.len().tolist() == [kursklib.cluster.WARM_UP_CHARS, 1]
+    assert _first_per_language([pd.DataFrame()]).empty
+
+
 def test_open_client_rejects_bad_arguments_in_one_line(monkeypatch):
     with pytest.raises(KursklibError, match="--workers must be 1 or more, not 0"):
         with open_client(workers=0):
@@ -161,10 +173,14 @@ def test_tag_corpus_on_worker_processes_builds_the_matcher_once_per_worker(
     with open_client(workers=1) as client:
         one = tag_corpus(corpus, cache_dir=tmp_path / "one", client=client, tables=[])
     with open_client(workers=2) as client:
+        # Forked from a server that has imported kursklib and compiled the packaged gazetteer.
+        assert all(client.run(lambda: "kursklib._forkserver" in sys.modules).values())
+        before = client.run(lambda: compile_gazetteer.cache_info().misses)
         tagged = tag_corpus(corpus, cache_dir=tmp_path / "dask", client=client,
                             partition_bytes=PARTITION_BYTES, gazetteer=load_gazetteer(gazetteer),
                             tables=[])
-        compiled = client.run(lambda: compile_gazetteer.cache_info().misses)
+        compiled = {address: misses - before[address] for address, misses in client.run(
+            lambda: compile_gazetteer.cache_info().misses).items()}
         two = tag_corpus(corpus, cache_dir=tmp_path / "two", client=client,
                          partition_bytes=PARTITION_BYTES, tables=[])
     assert len(table_files(tagged.folder, "documents")) >= 4
