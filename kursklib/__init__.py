@@ -30,7 +30,7 @@ _MODULES = {
     "find_unlisted_names": "actors", "build_gazetteer_draft": "actors",
     "write_gazetteer_draft": "actors",
     "tag_dates": "dates",
-    "build_timeline": "timeline",
+    "build_timeline": "timeline", "read_timeline_tokens": "timeline",
     "count_events": "events", "count_event_periods": "events",
     "tag_tokens": "tokens",
     "count_document_terms": "terms", "count_terms": "terms", "tag_terms": "terms",
@@ -62,7 +62,7 @@ __all__ = [
     "build_cooccurrence", "build_network", "find_unlisted_names", "build_gazetteer_draft",
     "write_gazetteer_draft",
     # dates and the timeline
-    "tag_dates", "build_timeline", "count_events", "count_event_periods",
+    "tag_dates", "build_timeline", "read_timeline_tokens", "count_events", "count_event_periods",
     # terms
     "tag_tokens", "count_document_terms", "count_terms", "tag_terms", "find_collocations",
     "count_tfidf", "score_keyness", "tag_kwic",

@@ -140,9 +140,13 @@ def count_term_coverage(terms: TermCounts, variables: Variables, *,
     words = list(chosen) or count_terms(counted_terms, ngram=ngram)["term"].head(
         max(top, 0)).tolist()
     groups, order = _groups(variables, by, max_groups)
-    grouped = counted_terms[["doc_id", "term", "n_occurrences"]].merge(groups, on="doc_id")
-    totals = grouped.groupby(by, observed=True)["n_occurrences"].sum()
-    counted = grouped[grouped["term"].isin(words)].groupby([by, "term"], observed=True).agg(
+    # Each document's total, then each group's: the whole term table is never joined.
+    per_document = counted_terms.groupby("doc_id", observed=True)["n_occurrences"].sum()
+    totals = groups.merge(per_document.reset_index(), on="doc_id").groupby(
+        by, observed=True)["n_occurrences"].sum()
+    grouped = counted_terms.loc[counted_terms["term"].isin(words),
+                                ["doc_id", "term", "n_occurrences"]].merge(groups, on="doc_id")
+    counted = grouped.groupby([by, "term"], observed=True).agg(
         n_occurrences=("n_occurrences", "sum"), n_documents=("doc_id", "nunique"))
     grid = pd.MultiIndex.from_product([order, words], names=[by, "term"])
     table = counted.reindex(grid, fill_value=0).astype(np.int64).reset_index()

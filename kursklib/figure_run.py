@@ -28,6 +28,9 @@ PROJECT_ROOT = PACKAGE_DIR.parent
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 # Nor debugpy's frozen-modules warning, which older ipykernels print at every start.
 KERNEL_ENVIRONMENT = {"PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+# Where tagged corpora are kept (``tagged.default_cache_dir``); a relative one is made
+# absolute, or each kernel, run in its notebook's folder, would tag the corpus again.
+CACHE_VARIABLE = "KURSKLIB_CACHE_DIR"
 
 
 def default_output(cwd: Path | None = None) -> Path:
@@ -103,6 +106,8 @@ class FigureRun:
         per_notebook = parse_parameters(self.parameters, declared)
         check_writable(self.output)
         os.environ.update(KERNEL_ENVIRONMENT)  # inherited by every kernel started below
+        if os.environ.get(CACHE_VARIABLE):  # kernels run in the notebooks' folder: one cache
+            os.environ[CACHE_VARIABLE] = str(_absolute(Path(os.environ[CACHE_VARIABLE])))
         with terminate_as_interrupt(), Staging(self.output) as staging:
             started = time.monotonic()
             say(f"tagging {self.corpus}")

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from .lang import available_languages, load_language
 
@@ -16,6 +17,10 @@ AGENT_TYPES = ("person", "org")
 AMBIGUOUS_PREFIX = "ambiguous:"
 # Longer sentences are cut to this many characters around the expression.
 EXCERPT_CHARS = 320
+# The token columns ``sentence_keywords`` reads, and the rows that can be key words:
+# alphabetic, no stopword, no actor (about a third of a token table).
+KEY_WORD_COLUMNS = ["doc_id", "sent_id", "start", "lemma", "is_stop", "is_alpha", "actor_id"]
+KEY_WORD_ROWS = pc.field("is_alpha") & ~pc.field("is_stop") & pc.field("actor_id").is_null()
 
 
 class SentenceKeys:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .actors import Gazetteer, load_gazetteer
@@ -151,8 +152,16 @@ def tag_corpus(corpus: str | Path | pd.DataFrame, *,
 
 
 def read_tagged(folder: str | Path, *, tables: Iterable[str] = DEFAULT_TABLES,
-                doc_ids: Iterable[str] | None = None) -> Tagged:
+                doc_ids: Iterable[str] | None = None, columns: Sequence[str] | None = None,
+                where: pc.Expression | None = None) -> Tagged:
     """Read some tables of a tagged corpus, optionally only some documents' rows.
+
+    Args:
+        doc_ids: Read only these documents' rows (``None``: every document's).
+        columns: Read only these columns of each table (``None``: all; a table keeps
+            those it has, in its own order).
+        where: A ``pyarrow.compute`` expression a row must meet to be read, such as
+            ``pc.field("is_alpha")``: a large table is never read whole to be filtered.
 
     Example:
         >>> folder = tag_corpus(corpus.documents[["doc_id", "text"]], cache_dir=tmp).folder
@@ -163,25 +172,41 @@ def read_tagged(folder: str | Path, *, tables: Iterable[str] = DEFAULT_TABLES,
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        raise ArgumentError(f"{folder}: not a tagged corpus (no readable {MANIFEST})") from None
+        raise ArgumentError(f"not a tagged corpus (no readable {MANIFEST})",
+                            path=folder) from None
     names = list(tables)
     unknown = [name for name in names if name not in SCHEMAS]
     if unknown:
         raise ArgumentError(f"unknown table(s) {', '.join(unknown)}; choose from "
                             f"{', '.join(TABLES)}")
     # Typed, so that no document at all is an empty selection, not a type error.
-    wanted = None if doc_ids is None else [("doc_id", "in", pa.array(list(doc_ids), pa.string()))]
-    files = {name: table_files(folder, name) for name in names}
-    # A file's own schema: the documents carry the corpus's extra metadata columns.
-    schemas = {name: pq.read_schema(files[name][0]) if files[name] else SCHEMAS[name]
-               for name in names}
-    read = {name: pa.concat_tables([schemas[name].empty_table(), *(
-        pq.read_table(file, filters=wanted, schema=schemas[name])
-        for file in files[name])]).to_pandas(
-        types_mapper={pa.string(): pd.StringDtype()}.get) for name in names}
-    if "documents" in read:
+    wanted = where if doc_ids is None else pc.field("doc_id").isin(
+        pa.array(list(doc_ids), pa.string()))
+    if doc_ids is not None and where is not None:
+        wanted = wanted & where
+    known = {column for name in names for column in SCHEMAS[name].names}
+    missing = sorted(set(columns or ()) - known)
+    if missing and "documents" not in names:  # the documents may hold any metadata column
+        raise ArgumentError(f"no column {', '.join(map(repr, missing))} in the table(s) "
+                            f"{', '.join(names)}")
+    read = {name: _read_table(table_files(folder, name), SCHEMAS[name], columns, wanted)
+            for name in names}
+    if "documents" in read and "published" in read["documents"]:
         read["documents"]["published"] = read["documents"]["published"].astype("datetime64[ns]")
     return Tagged(folder=folder, manifest=manifest, **read)
+
+
+def _read_table(files: list[Path], schema: pa.Schema, columns: Sequence[str] | None,
+                where: pc.Expression | None) -> pd.DataFrame:
+    """One table's rows from its files, as a DataFrame; its Arrow memory freed while converted."""
+    # A file's own schema: the documents carry the corpus's extra metadata columns.
+    schema = pq.read_schema(files[0]) if files else schema
+    kept = pa.schema([column for column in schema if columns is None or column.name in columns])
+    table = pa.concat_tables([kept.empty_table(), *(
+        pq.read_table(file, columns=kept.names, filters=where, schema=schema)
+        for file in files)])
+    return table.to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get,
+                           split_blocks=True, self_destruct=True)
 
 
 def table_files(folder: str | Path, name: str) -> list[Path]:

@@ -95,6 +95,8 @@ def _calls(t: Tables, tmp: Path) -> dict[str, Callable[[], dict]]:
         "build_timeline": lambda: {"dates": t.dates, "mentions": t.mentions,
                                    "tokens": t.tokens, "sentences": t.sentences,
                                    "documents": t.documents},
+        "read_timeline_tokens": lambda: {"folder": k.tag_corpus(
+            ARTICLES, cache_dir=tmp / "cache", tables=[]).folder},
         "count_events": lambda: {"timeline": t.timeline},
         "count_event_periods": lambda: {"events": t.events},
         "tag_tokens": lambda: {"corpus": t.corpus, "mentions": t.mentions},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import pytest
@@ -520,3 +521,18 @@ def test_kursk_info_reads_subfolders_with_recursive(tmp_path, capsys):
     (tmp_path / "b.txt").write_text("Talks began.", encoding="utf-8")
     assert main(["info", str(tmp_path), "--format", "tsv", "--recursive"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 3
+
+
+def test_kursk_figures_gives_the_kernels_an_absolute_cache_folder(tmp_path, monkeypatch, capsys):
+    # Kernels run in the notebooks' folder: a relative cache there would tag the corpus again.
+    seen = []
+
+    def stop(run):
+        seen.append(os.environ["KURSKLIB_CACHE_DIR"])
+        raise KursklibError("stop here")
+
+    monkeypatch.setattr("kursklib.figure_run.tag_in_child", stop)
+    monkeypatch.setenv("KURSKLIB_CACHE_DIR", "cache")
+    monkeypatch.chdir(tmp_path)
+    assert main(["figures", "--output", str(tmp_path / "out")]) == 1
+    assert seen == [str(tmp_path.resolve() / "cache")]

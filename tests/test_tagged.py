@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
+import pandas as pd
+import pyarrow.compute as pc
 import pytest
 
 from benchmarks.corpora import write_corpus
@@ -69,6 +71,21 @@ def test_read_tagged_reads_only_what_is_asked(tmp_path):
         read_tagged(tagged.folder, tables=["words"])
     with pytest.raises(KursklibError, match="not a tagged corpus"):
         read_tagged(tmp_path / "nowhere")
+
+
+def test_read_tagged_reads_only_the_columns_and_rows_asked(tmp_path):
+    tagged = tag_corpus(SEEDS, cache_dir=tmp_path, tables=["tokens"])
+    alpha = read_tagged(tagged.folder, tables=["tokens"], columns=["doc_id", "lemma", "is_alpha"],
+                        where=pc.field("is_alpha")).tokens
+    assert list(alpha.columns) == ["doc_id", "lemma", "is_alpha"]
+    expected = tagged.tokens.loc[tagged.tokens["is_alpha"], ["doc_id", "lemma", "is_alpha"]]
+    pd.testing.assert_frame_equal(alpha, expected.reset_index(drop=True))
+    doc_id = tagged.tokens["doc_id"].iloc[0]
+    both = read_tagged(tagged.folder, tables=["tokens"], doc_ids=[doc_id],
+                       where=pc.field("is_alpha")).tokens
+    assert set(both["doc_id"]) == {doc_id} and both["is_alpha"].all()
+    with pytest.raises(KursklibError, match="no column 'lema'"):
+        read_tagged(tagged.folder, tables=["tokens"], columns=["lema"])
 
 
 def test_tag_corpus_with_a_user_gazetteer_tags_its_actors(tmp_path, make_corpus):

@@ -6,10 +6,20 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 
-from kursklib import KursklibError, build_timeline, read_corpus, tag_actors, tag_dates, tag_tokens
+from kursklib import (
+    KursklibError,
+    build_timeline,
+    read_corpus,
+    read_timeline_tokens,
+    tag_actors,
+    tag_corpus,
+    tag_dates,
+    tag_tokens,
+)
 from kursklib.dates import value_period
+from kursklib.tagged import TABLES
 from kursklib.timeline import TIMELINE_COLUMNS
-from tests.conftest import arbitrary_corpora, assert_rows_index_text
+from tests.conftest import SEEDS, arbitrary_corpora, assert_rows_index_text
 
 
 def timeline_of(corpus, **options):
@@ -142,3 +152,13 @@ def test_build_timeline_never_raises_on_arbitrary_text(corpus):
     timeline = timeline_of(corpus)
     assert (timeline["date_start"] <= timeline["date_end"]).all()
     assert (timeline["n_independent"] <= timeline["n_outlets"]).all()
+
+
+def test_the_timeline_from_the_key_word_tokens_is_the_timeline_from_all(tmp_path):
+    tagged = tag_corpus(SEEDS, cache_dir=tmp_path, tables=TABLES)
+    tokens = read_timeline_tokens(tagged.folder)
+    assert len(tokens) < len(tagged.tokens) / 2
+    whole, read = (build_timeline(tagged.dates, tagged.mentions, table, tagged.sentences,
+                                  tagged.documents) for table in (tagged.tokens, tokens))
+    assert len(whole) and whole["keywords"].map(len).sum() > 0
+    pd.testing.assert_frame_equal(read, whole)

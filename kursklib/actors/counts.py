@@ -74,9 +74,9 @@ def build_cooccurrence(mentions: Mentions, *, unit: Literal["sentence", "documen
         [['kursk_oblast', 'prk', 2, 2], ['kcna', 'kursk_oblast', 1, 1]]
     """
     sentence_pairs = _pairs(mentions, ["doc_id", "sent_id"])
-    document_pairs = _pairs(mentions, ["doc_id"])
     n_sentences = sentence_pairs.groupby(["actor_id", "other_id"]).size().rename("n_sentences")
-    base = sentence_pairs if unit == "sentence" else document_pairs
+    # Pairs within a document are many more; made only when counted.
+    base = sentence_pairs if unit == "sentence" else _pairs(mentions, ["doc_id"])
     pairs = base.groupby(["actor_id", "other_id"])["doc_id"].nunique().rename("n_documents")
     table = pd.concat([n_sentences.reindex(pairs.index, fill_value=0), pairs], axis=1)
     table = table.reset_index().sort_values(
