@@ -53,17 +53,12 @@ class Rule:
 
 
 class Bucket(NamedTuple):
-    """The rules that can read an expression with a given first word and head word:
-    ``first`` tries them all in table order at a position (``match``); ``names`` and
-    ``matchers`` list them one by one, to go on past a match the text does not allow."""
+    """The rules that can read an expression with a given first word and head word, in
+    table order: their group names and their patterns' ``match`` methods. Trying them one
+    by one finds what one alternation of them would, without compiling one per bucket."""
 
-    first: Callable[[str, int], re.Match[str] | None]
     names: tuple[str, ...]
     matchers: tuple[Callable[[str, int], re.Match[str] | None], ...]
-
-
-def _no_match(text: str, position: int) -> None:
-    return None
 
 
 @dataclass(frozen=True)
@@ -106,12 +101,12 @@ class DateLanguage:
     def matchers_for(self, first: str, head: str, after: str = "") -> Bucket:
         """The rules, in table order, that can begin with the word ``first`` and contain
         the word ``head`` (and the word ``after``, if given; all folded, ``DIGIT`` for a
-        number): one pattern that tries them all in that order, and each rule's group name
-        and own ``match`` method.
+        number): each rule's group name and own ``match`` method.
 
         Example:
             >>> bucket = date_language("en").matchers_for("last", "week")
-            >>> bucket.first("it fell last week", 8).group()
+            >>> next(found.group() for match in bucket.matchers
+            ...      if (found := match("it fell last week", 8)))
             'last week'
         """
         key = (first, head, after)
@@ -121,12 +116,9 @@ class DateLanguage:
                 head, frozenset())
             if after:
                 indexes &= self.word_rules.get(after, frozenset())
-            patterns = [self.rule_patterns[index] for index in sorted(indexes)]
-            either = re.compile("|".join(pattern.pattern for pattern in patterns)) \
-                if patterns else None
-            bucket = Bucket(either.match if either else _no_match,
-                            tuple(f"r{index}" for index in sorted(indexes)),
-                            tuple(pattern.match for pattern in patterns))
+            ordered = sorted(indexes)
+            bucket = Bucket(tuple(f"r{index}" for index in ordered),
+                            tuple(self.rule_patterns[index].match for index in ordered))
             self._buckets[key] = bucket
         return bucket
 

@@ -219,15 +219,8 @@ def _first_match(text: str, folded: str, low: int, head: int, head_word: str,
             if after is None:
                 continue
             bucket = language.matchers_for(word, head_word, language.token(after.group(1)))
-        if not bucket.names:
-            continue
-        match = bucket.first(folded, start)
-        if match is None:
-            continue
-        if match.end() > start and _accepted(text, match, language):
-            return match
-        # The text does not allow the first rule that matched: try the ones after it.
-        for match_at in bucket.matchers[bucket.names.index(match.lastgroup) + 1:]:
+        # The first rule whose non-empty match the text allows.
+        for match_at in bucket.matchers:
             match = match_at(folded, start)
             if match is not None and match.end() > start and _accepted(text, match, language):
                 return match
