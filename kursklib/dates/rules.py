@@ -19,7 +19,7 @@ _REQUIRED = ("words", "patterns", "rules")
 # does not count.
 _TENSES = ("future", "past", "modal_future", "past_before", "future_before")
 # Other context expressions of the section, matched in the text as written.
-_CONTEXTS = ("count_noun", "name_before", "coordination")
+_CONTEXTS = ("count_noun", "name_before", "coordination", "title_word")
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,7 @@ class DateLanguage:
         cues: Compiled context expressions (``future``, ``past``, ``count_noun``, ...).
         licensed: Folded ambiguous word -> the context that must come before it.
         capitals: Folded words that are names, written with a capital (months, weekdays).
+        capital_words: Each word of those names ("christmas", "eve").
     """
 
     code: str
@@ -93,6 +94,7 @@ class DateLanguage:
     cues: dict[str, re.Pattern[str]]
     licensed: dict[str, re.Pattern[str]]
     capitals: frozenset[str]
+    capital_words: frozenset[str] = frozenset()
     _buckets: dict[tuple[str, ...], Bucket] = field(default_factory=dict)
     _meanings: dict[tuple[str, str], Any] = field(default_factory=dict)
     _tokens: dict[str, str] = field(default_factory=dict)
@@ -231,7 +233,9 @@ def compile_language(code: str, section: Mapping[str, Any], source: str) -> Date
                         heads=frozenset(heads),
                         starters=frozenset(starters),
                         lead=int(section.get("scan_lead", 32)), cues=cues, licensed=licensed,
-                        capitals=capitals)
+                        capitals=capitals,
+                        capital_words=frozenset(word for phrase in capitals
+                                                for word in re.findall(r"[^\W_]+", phrase)))
 
 
 def fold_case(text: str) -> str:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..matching import CharacterTable, FoldedMatcher
+from ..matching import CharacterTable, FoldedMatcher, fold_phrase
 from .rules import DateLanguage, fold_case
 from .templates import DIGIT
 
@@ -243,6 +243,11 @@ def _accepted(text: str, match: re.Match[str], language: DateLanguage) -> bool:
             return False
     if not text[start].isupper():
         return True
+    # A capitalised word after the first that names nothing is a title ("This Week").
+    title = language.cues.get("title_word")
+    if title is not None and any(fold_phrase(found.group()) not in language.capital_words
+                                 for found in title.finditer(text, start + 1, end)):
+        return False
     licence = language.licensed.get(match.group())
     if licence is not None and not licence.search(text[low:start]):
         return False

@@ -292,6 +292,8 @@ def test_tag_dates_reads_open_counts_of_units_as_durations(make_corpus, phrase, 
     "It makes 10,000 units annually.",  # a rate, as "$5 million a year"
     "Revenue will rise by 20% annually.",
     "A picture from the film High Noon.",  # a title
+    'He said on the programme "This Week" that it was over.',  # a title, not a week
+    "Our guide to Next Week's Fashions is out.",
 ])
 def test_tag_dates_leaves_out_what_is_not_an_expression(make_corpus, phrase):
     assert tag_one(make_corpus, phrase, "2025-06-30").empty
