@@ -129,6 +129,8 @@ def test_tag_dates_resolves_calendar_dates(make_corpus, phrase, published, expec
     ("He will speak tonight.", "1998-01-20", ("tonight", "TIME", "1998-01-20TNI")),
     ("Shelling resumed yesterday afternoon.", "1998-01-20",
      ("yesterday afternoon", "TIME", "1998-01-19TAF")),
+    ("The bonds were weaker at mid-afternoon yesterday in Paris.", "2001-05-10",
+     ("mid-afternoon yesterday", "TIME", "2001-05-09TAF")),
     ("Shots rang out on the morning of March 5.", "2013-03-22",
      ("the morning of March 5", "TIME", "2013-03-05TMO")),
     ("It hit at 3:30 p.m. (1930 GMT).", "2013-03-22", ("3:30 p.m.", "TIME", "2013-03-22T15:30")),
