@@ -384,6 +384,9 @@ def test_tag_dates_tells_durations_from_dates(make_corpus, phrase, expected):
     ("The team planned to leave Nairobi on Thursday.", "1998-09-30", "1998-10-01"),
     ("They planned a rally on Saturday and were planning to march.", "2000-01-07", "2000-01-08"),
     ("Ministers are preparing for the summit in April.", "1998-12-05", "1999-04"),
+    # A capitalised word in -ed inside a sentence is a name, not a past tense.
+    ("Delegates will gather in the United States on Thursday.", "2000-04-05", "2000-04-06"),
+    ("She said she would be flying to Havana on Friday.", "2000-04-05", "2000-04-07"),
 ])
 def test_tag_dates_reads_tense_for_dates_without_a_year(make_corpus, phrase, published, expected):
     assert tag_one(make_corpus, phrase, published)["value"].tolist()[-1] == expected
