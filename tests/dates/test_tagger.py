@@ -272,6 +272,9 @@ def test_tag_dates_names_the_anchor_of_each_value(make_corpus):
     ("It was calm at the time.", ("the time", "PAST_REF")),
     ("They worry about the future.", ("the future", "FUTURE_REF")),
     ("He left several years ago.", ("several years ago", "PAST_REF")),
+    ("The board wants the plant sold as soon as possible.",
+     ("as soon as possible", "FUTURE_REF")),
+    ("The shares may be offered at a later date.", ("a later date", "FUTURE_REF")),
 ])
 def test_tag_dates_reads_vague_references_in_any_case(make_corpus, phrase, expected):
     dates = tag_one(make_corpus, phrase, "2025-06-30")
@@ -280,6 +283,7 @@ def test_tag_dates_reads_vague_references_in_any_case(make_corpus, phrase, expec
 
 @pytest.mark.parametrize("phrase, expected", [
     ("Troops may stay for some time.", ("some time", "DURATION", "PXM")),
+    ("The town will be without power for a while.", ("a while", "DURATION", "PXX")),
     ("Net for the year-earlier nine months rose.",
      ("the year-earlier nine months", "DURATION", "P9M")),
 ])
@@ -291,6 +295,7 @@ def test_tag_dates_reads_open_counts_of_units_as_durations(make_corpus, phrase, 
 @pytest.mark.parametrize("phrase", [
     "It is important to the future of our peoples.",  # a noun: its prospects
     "He was killed soon after his capture.",  # "soon after" is a signal
+    "She called as soon as she could, and a while later he came.",
     "It makes 10,000 units annually.",  # a rate, as "$5 million a year"
     "Revenue will rise by 20% annually.",
     "A picture from the film High Noon.",  # a title
