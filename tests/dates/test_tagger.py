@@ -296,6 +296,9 @@ def test_tag_dates_reads_open_counts_of_units_as_durations(make_corpus, phrase, 
     "It is important to the future of our peoples.",  # a noun: its prospects
     "He was killed soon after his capture.",  # "soon after" is a signal
     "She called as soon as she could, and a while later he came.",
+    "It matters in today's world and to today's youth.",  # the present in general
+    "He spoke to the leaders of tomorrow.",
+    "For the city, high noon has come.",  # a showdown
     "It makes 10,000 units annually.",  # a rate, as "$5 million a year"
     "Revenue will rise by 20% annually.",
     "A picture from the film High Noon.",  # a title
