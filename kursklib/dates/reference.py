@@ -14,6 +14,8 @@ from .rules import DateLanguage, Rule, fold_case
 
 _DIGITS = re.compile(r"\d+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# What comes right before a word inside a sentence: a word or a comma, then a space.
+_INSIDE_SENTENCE = re.compile(r"(?:[^\W_]|,)\s$")
 PUBLICATION = -1  # ``anchored_on`` of a value resolved against the publication date
 
 
@@ -182,9 +184,13 @@ class Reference:
         return max(directions[before], directions[after])
 
     def _is_cue(self, found: re.Match[str]) -> bool:
-        """A cue is not one where its word is a capitalised name ("May" the month)."""
-        return not (found.group() in self.language.capitals
-                    and self.text[found.start()].isupper())
+        """A cue is not one where its word is a capitalised name: "May" the month, or a
+        word written with a capital inside a sentence ("the United States")."""
+        start = found.start()
+        if not self.text[start].isupper():
+            return True
+        return found.group() not in self.language.capitals and not _INSIDE_SENTENCE.search(
+            self.text, max(0, start - 2), start)
 
     def _sentence_cues(self) -> tuple[list[int], list[int]]:
         """Where the tense cues of the current sentence begin, and their directions."""

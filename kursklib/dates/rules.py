@@ -19,7 +19,7 @@ _REQUIRED = ("words", "patterns", "rules")
 # does not count.
 _TENSES = ("future", "past", "modal_future", "past_before", "future_before")
 # Other context expressions of the section, matched in the text as written.
-_CONTEXTS = ("count_noun", "name_before", "coordination")
+_CONTEXTS = ("count_noun", "name_before", "coordination", "title_word")
 
 
 @dataclass(frozen=True)
@@ -53,17 +53,12 @@ class Rule:
 
 
 class Bucket(NamedTuple):
-    """The rules that can read an expression with a given first word and head word:
-    ``first`` tries them all in table order at a position (``match``); ``names`` and
-    ``matchers`` list them one by one, to go on past a match the text does not allow."""
+    """The rules that can read an expression with a given first word and head word, in
+    table order: their group names and their patterns' ``match`` methods. Trying them one
+    by one finds what one alternation of them would, without compiling one per bucket."""
 
-    first: Callable[[str, int], re.Match[str] | None]
     names: tuple[str, ...]
     matchers: tuple[Callable[[str, int], re.Match[str] | None], ...]
-
-
-def _no_match(text: str, position: int) -> None:
-    return None
 
 
 @dataclass(frozen=True)
@@ -84,6 +79,7 @@ class DateLanguage:
         cues: Compiled context expressions (``future``, ``past``, ``count_noun``, ...).
         licensed: Folded ambiguous word -> the context that must come before it.
         capitals: Folded words that are names, written with a capital (months, weekdays).
+        capital_words: Each word of those names ("christmas", "eve").
     """
 
     code: str
@@ -98,6 +94,7 @@ class DateLanguage:
     cues: dict[str, re.Pattern[str]]
     licensed: dict[str, re.Pattern[str]]
     capitals: frozenset[str]
+    capital_words: frozenset[str] = frozenset()
     _buckets: dict[tuple[str, ...], Bucket] = field(default_factory=dict)
     _meanings: dict[tuple[str, str], Any] = field(default_factory=dict)
     _tokens: dict[str, str] = field(default_factory=dict)
@@ -106,12 +103,12 @@ class DateLanguage:
     def matchers_for(self, first: str, head: str, after: str = "") -> Bucket:
         """The rules, in table order, that can begin with the word ``first`` and contain
         the word ``head`` (and the word ``after``, if given; all folded, ``DIGIT`` for a
-        number): one pattern that tries them all in that order, and each rule's group name
-        and own ``match`` method.
+        number): each rule's group name and own ``match`` method.
 
         Example:
             >>> bucket = date_language("en").matchers_for("last", "week")
-            >>> bucket.first("it fell last week", 8).group()
+            >>> next(found.group() for match in bucket.matchers
+            ...      if (found := match("it fell last week", 8)))
             'last week'
         """
         key = (first, head, after)
@@ -121,12 +118,9 @@ class DateLanguage:
                 head, frozenset())
             if after:
                 indexes &= self.word_rules.get(after, frozenset())
-            patterns = [self.rule_patterns[index] for index in sorted(indexes)]
-            either = re.compile("|".join(pattern.pattern for pattern in patterns)) \
-                if patterns else None
-            bucket = Bucket(either.match if either else _no_match,
-                            tuple(f"r{index}" for index in sorted(indexes)),
-                            tuple(pattern.match for pattern in patterns))
+            ordered = sorted(indexes)
+            bucket = Bucket(tuple(f"r{index}" for index in ordered),
+                            tuple(self.rule_patterns[index].match for index in ordered))
             self._buckets[key] = bucket
         return bucket
 
@@ -239,7 +233,9 @@ def compile_language(code: str, section: Mapping[str, Any], source: str) -> Date
                         heads=frozenset(heads),
                         starters=frozenset(starters),
                         lead=int(section.get("scan_lead", 32)), cues=cues, licensed=licensed,
-                        capitals=capitals)
+                        capitals=capitals,
+                        capital_words=frozenset(word for phrase in capitals
+                                                for word in re.findall(r"[^\W_]+", phrase)))
 
 
 def fold_case(text: str) -> str:

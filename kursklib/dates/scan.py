@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..matching import CharacterTable, FoldedMatcher
+from ..matching import CharacterTable, FoldedMatcher, fold_phrase
 from .rules import DateLanguage, fold_case
 from .templates import DIGIT
 
@@ -219,15 +219,8 @@ def _first_match(text: str, folded: str, low: int, head: int, head_word: str,
             if after is None:
                 continue
             bucket = language.matchers_for(word, head_word, language.token(after.group(1)))
-        if not bucket.names:
-            continue
-        match = bucket.first(folded, start)
-        if match is None:
-            continue
-        if match.end() > start and _accepted(text, match, language):
-            return match
-        # The text does not allow the first rule that matched: try the ones after it.
-        for match_at in bucket.matchers[bucket.names.index(match.lastgroup) + 1:]:
+        # The first rule whose non-empty match the text allows.
+        for match_at in bucket.matchers:
             match = match_at(folded, start)
             if match is not None and match.end() > start and _accepted(text, match, language):
                 return match
@@ -250,6 +243,11 @@ def _accepted(text: str, match: re.Match[str], language: DateLanguage) -> bool:
             return False
     if not text[start].isupper():
         return True
+    # A capitalised word after the first that names nothing is a title ("This Week").
+    title = language.cues.get("title_word")
+    if title is not None and any(fold_phrase(found.group()) not in language.capital_words
+                                 for found in title.finditer(text, start + 1, end)):
+        return False
     licence = language.licensed.get(match.group())
     if licence is not None and not licence.search(text[low:start]):
         return False

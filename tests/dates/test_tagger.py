@@ -129,6 +129,8 @@ def test_tag_dates_resolves_calendar_dates(make_corpus, phrase, published, expec
     ("He will speak tonight.", "1998-01-20", ("tonight", "TIME", "1998-01-20TNI")),
     ("Shelling resumed yesterday afternoon.", "1998-01-20",
      ("yesterday afternoon", "TIME", "1998-01-19TAF")),
+    ("The bonds were weaker at mid-afternoon yesterday in Paris.", "2001-05-10",
+     ("mid-afternoon yesterday", "TIME", "2001-05-09TAF")),
     ("Shots rang out on the morning of March 5.", "2013-03-22",
      ("the morning of March 5", "TIME", "2013-03-05TMO")),
     ("It hit at 3:30 p.m. (1930 GMT).", "2013-03-22", ("3:30 p.m.", "TIME", "2013-03-22T15:30")),
@@ -270,6 +272,9 @@ def test_tag_dates_names_the_anchor_of_each_value(make_corpus):
     ("It was calm at the time.", ("the time", "PAST_REF")),
     ("They worry about the future.", ("the future", "FUTURE_REF")),
     ("He left several years ago.", ("several years ago", "PAST_REF")),
+    ("The board wants the plant sold as soon as possible.",
+     ("as soon as possible", "FUTURE_REF")),
+    ("The shares may be offered at a later date.", ("a later date", "FUTURE_REF")),
 ])
 def test_tag_dates_reads_vague_references_in_any_case(make_corpus, phrase, expected):
     dates = tag_one(make_corpus, phrase, "2025-06-30")
@@ -278,6 +283,7 @@ def test_tag_dates_reads_vague_references_in_any_case(make_corpus, phrase, expec
 
 @pytest.mark.parametrize("phrase, expected", [
     ("Troops may stay for some time.", ("some time", "DURATION", "PXM")),
+    ("The town will be without power for a while.", ("a while", "DURATION", "PXX")),
     ("Net for the year-earlier nine months rose.",
      ("the year-earlier nine months", "DURATION", "P9M")),
 ])
@@ -289,9 +295,15 @@ def test_tag_dates_reads_open_counts_of_units_as_durations(make_corpus, phrase, 
 @pytest.mark.parametrize("phrase", [
     "It is important to the future of our peoples.",  # a noun: its prospects
     "He was killed soon after his capture.",  # "soon after" is a signal
+    "She called as soon as she could, and a while later he came.",
+    "It matters in today's world and to today's youth.",  # the present in general
+    "He spoke to the leaders of tomorrow.",
+    "For the city, high noon has come.",  # a showdown
     "It makes 10,000 units annually.",  # a rate, as "$5 million a year"
     "Revenue will rise by 20% annually.",
     "A picture from the film High Noon.",  # a title
+    'He said on the programme "This Week" that it was over.',  # a title, not a week
+    "Our guide to Next Week's Fashions is out.",
 ])
 def test_tag_dates_leaves_out_what_is_not_an_expression(make_corpus, phrase):
     assert tag_one(make_corpus, phrase, "2025-06-30").empty
@@ -380,6 +392,9 @@ def test_tag_dates_tells_durations_from_dates(make_corpus, phrase, expected):
     ("The team planned to leave Nairobi on Thursday.", "1998-09-30", "1998-10-01"),
     ("They planned a rally on Saturday and were planning to march.", "2000-01-07", "2000-01-08"),
     ("Ministers are preparing for the summit in April.", "1998-12-05", "1999-04"),
+    # A capitalised word in -ed inside a sentence is a name, not a past tense.
+    ("Delegates will gather in the United States on Thursday.", "2000-04-05", "2000-04-06"),
+    ("She said she would be flying to Havana on Friday.", "2000-04-05", "2000-04-07"),
 ])
 def test_tag_dates_reads_tense_for_dates_without_a_year(make_corpus, phrase, published, expected):
     assert tag_one(make_corpus, phrase, published)["value"].tolist()[-1] == expected
