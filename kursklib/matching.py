@@ -120,6 +120,8 @@ class FoldedMatcher:
                         if len(phrase) == 1 and repeats[phrase] == 1)
         self._single_codes = np.array([code for code, _ in single], dtype=dtype)
         self._single_phrases = np.array([index for _, index in single], dtype=np.int64)
+        self._is_single = np.zeros(1 << (8 * dtype.itemsize), dtype=bool)
+        self._is_single[self._single_codes] = True
         looked_up = set(self._single_phrases.tolist())
         self._automaton_phrases = np.array([index for index in range(len(phrases))
                                             if index not in looked_up], dtype=np.int64)
@@ -186,7 +188,7 @@ class FoldedMatcher:
             raw[:, 0] = self._automaton_phrases[raw[:, 0]]
         if not self._single_codes.size:
             return raw
-        at = np.flatnonzero(np.isin(haystack, self._single_codes))
+        at = np.flatnonzero(self._is_single[haystack])
         which = np.searchsorted(self._single_codes, haystack[at])
         return np.concatenate([raw, np.stack([self._single_phrases[which], at, at + 1], axis=1)])
 
