@@ -58,9 +58,12 @@ _FOLD_TABLE = str.maketrans({**QUOTES, **dict.fromkeys([*DASHES, *_SPACES], " ")
 class CharacterTable:
     """A function of one character, tabulated over the BMP and applied to code points."""
 
-    def __init__(self, function: Callable[[str], int | bool], dtype: np.dtype | type) -> None:
+    def __init__(self, function: Callable[[str], int | bool], dtype: np.dtype | type,
+                 table: np.ndarray | None = None) -> None:
+        """``table``: the function's values over the BMP, when already known."""
         self._function = function
-        self._table = np.array([function(chr(point)) for point in range(_BMP)], dtype=dtype)
+        self._table = table if table is not None else np.array(
+            [function(chr(point)) for point in range(_BMP)], dtype=dtype)
 
     def __call__(self, points: np.ndarray) -> np.ndarray:
         if points.dtype == np.uint16 and points.ndim == 1:
@@ -112,7 +115,7 @@ class FoldedMatcher:
         self._codes[" "] = _SPACE
         self._spaced = any(" " in phrase for phrase in phrases)
         self._width = dtype.itemsize
-        self._encode = CharacterTable(self._code, dtype)
+        self._encode = CharacterTable(self._code, dtype, self._code_table(dtype))
         # A phrase of one character (a frequent letter) would flood the automaton with
         # hits inside words; its code is looked up directly instead.
         repeats = Counter(phrases)
@@ -135,6 +138,14 @@ class FoldedMatcher:
             [np.array([self._codes[char] for char in phrases[index]], dtype=dtype).tobytes()
              for index in self._automaton_phrases.tolist()]
         ) if self._automaton_phrases.size else None
+
+    def _code_table(self, dtype: np.dtype) -> np.ndarray:
+        """``_code`` over the BMP, from the folding of every character (computed once)."""
+        by_folded, alnum = _bmp_folding()
+        table = np.where(alnum, _OTHER_LETTER, _BOUNDARY).astype(dtype)
+        for char, code in self._codes.items():
+            table[by_folded.get(char, [])] = code
+        return table
 
     def _code(self, char: str) -> int:
         folded = _fold_char(char)
@@ -191,6 +202,18 @@ class FoldedMatcher:
         at = np.flatnonzero(self._is_single[haystack])
         which = np.searchsorted(self._single_codes, haystack[at])
         return np.concatenate([raw, np.stack([self._single_phrases[which], at, at + 1], axis=1)])
+
+
+@lru_cache(maxsize=1)
+def _bmp_folding() -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Each character that BMP characters fold to (``_fold_char``) -> their code points;
+    and which code points fold to a letter or digit."""
+    folded = [_fold_char(chr(point)) for point in range(_BMP)]
+    by_folded: dict[str, list[int]] = {}
+    for point, char in enumerate(folded):
+        by_folded.setdefault(char, []).append(point)
+    alnum = np.fromiter(map(str.isalnum, folded), dtype=bool, count=_BMP)
+    return {char: np.array(points) for char, points in by_folded.items()}, alnum
 
 
 def _code_points(text: str) -> np.ndarray:
