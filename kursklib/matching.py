@@ -11,6 +11,7 @@ beginnings, after one).
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -57,9 +58,12 @@ _FOLD_TABLE = str.maketrans({**QUOTES, **dict.fromkeys([*DASHES, *_SPACES], " ")
 class CharacterTable:
     """A function of one character, tabulated over the BMP and applied to code points."""
 
-    def __init__(self, function: Callable[[str], int | bool], dtype: np.dtype | type) -> None:
+    def __init__(self, function: Callable[[str], int | bool], dtype: np.dtype | type,
+                 table: np.ndarray | None = None) -> None:
+        """``table``: the function's values over the BMP, when already known."""
         self._function = function
-        self._table = np.array([function(chr(point)) for point in range(_BMP)], dtype=dtype)
+        self._table = table if table is not None else np.array(
+            [function(chr(point)) for point in range(_BMP)], dtype=dtype)
 
     def __call__(self, points: np.ndarray) -> np.ndarray:
         if points.dtype == np.uint16 and points.ndim == 1:
@@ -111,7 +115,19 @@ class FoldedMatcher:
         self._codes[" "] = _SPACE
         self._spaced = any(" " in phrase for phrase in phrases)
         self._width = dtype.itemsize
-        self._encode = CharacterTable(self._code, dtype)
+        self._encode = CharacterTable(self._code, dtype, self._code_table(dtype))
+        # A phrase of one character (a frequent letter) would flood the automaton with
+        # hits inside words; its code is looked up directly instead.
+        repeats = Counter(phrases)
+        single = sorted((self._codes[phrase], index) for index, phrase in enumerate(phrases)
+                        if len(phrase) == 1 and repeats[phrase] == 1)
+        self._single_codes = np.array([code for code, _ in single], dtype=dtype)
+        self._single_phrases = np.array([index for _, index in single], dtype=np.int64)
+        self._is_single = np.zeros(1 << (8 * dtype.itemsize), dtype=bool)
+        self._is_single[self._single_codes] = True
+        looked_up = set(self._single_phrases.tolist())
+        self._automaton_phrases = np.array([index for index in range(len(phrases))
+                                            if index not in looked_up], dtype=np.int64)
         # A phrase stands between frames: a boundary, a space or punctuation. One pattern
         # per phrase; its hits are kept where the codes around them are frames.
         self._frame = np.zeros(1 << (8 * dtype.itemsize), dtype=bool)
@@ -119,8 +135,17 @@ class FoldedMatcher:
                                           if not char.isalnum())]] = True
         self._whole_words = whole_words
         self._automaton = ahocorasick_rs.BytesAhoCorasick(
-            [np.array([self._codes[char] for char in phrase], dtype=dtype).tobytes()
-             for phrase in phrases])
+            [np.array([self._codes[char] for char in phrases[index]], dtype=dtype).tobytes()
+             for index in self._automaton_phrases.tolist()]
+        ) if self._automaton_phrases.size else None
+
+    def _code_table(self, dtype: np.dtype) -> np.ndarray:
+        """``_code`` over the BMP, from the folding of every character (computed once)."""
+        by_folded, alnum = _bmp_folding()
+        table = np.where(alnum, _OTHER_LETTER, _BOUNDARY).astype(dtype)
+        for char, code in self._codes.items():
+            table[by_folded.get(char, [])] = code
+        return table
 
     def _code(self, char: str) -> int:
         folded = _fold_char(char)
@@ -141,14 +166,9 @@ class FoldedMatcher:
         haystack = np.delete(codes, dropped) if dropped.size else codes
         # Where each dropped character would sit in the haystack, to map offsets back.
         gaps = dropped - np.arange(dropped.size)
-        found = self._automaton.find_matches_as_indexes(memoryview(haystack.view(np.uint8)),
-                                                         overlapping=True)
-        raw = np.fromiter(itertools.chain.from_iterable(found), dtype=np.int64,
-                          count=3 * len(found)).reshape(-1, 3)
-        if self._width > 1:
-            raw = raw[raw[:, 1] % self._width == 0]
-        first = raw[:, 1] // self._width  # the phrase's first character
-        after = raw[:, 2] // self._width
+        raw = self._automaton_hits(haystack)
+        first = raw[:, 1]  # the phrase's first character
+        after = raw[:, 2]
         framed = (first > 0) & self._frame[haystack[np.maximum(first - 1, 0)]]
         if self._whole_words:
             framed &= self._frame[haystack[np.minimum(after, len(haystack) - 1)]] & (
@@ -163,6 +183,37 @@ class FoldedMatcher:
         return Hits(doc=doc, start=start - offsets[doc], end=end - offsets[doc],
                     phrase=raw[order, 0], joined=joined, points=points,
                     offsets=offsets)
+
+    def _automaton_hits(self, haystack: np.ndarray) -> np.ndarray:
+        """Every hit as rows (phrase, first character, character after), unsorted."""
+        if self._automaton is None:
+            raw = np.zeros((0, 3), dtype=np.int64)
+        else:
+            found = self._automaton.find_matches_as_indexes(
+                memoryview(haystack.view(np.uint8)), overlapping=True)
+            raw = np.fromiter(itertools.chain.from_iterable(found), dtype=np.int64,
+                              count=3 * len(found)).reshape(-1, 3)
+            if self._width > 1:
+                raw = raw[raw[:, 1] % self._width == 0]
+            raw[:, 1:] //= self._width
+            raw[:, 0] = self._automaton_phrases[raw[:, 0]]
+        if not self._single_codes.size:
+            return raw
+        at = np.flatnonzero(self._is_single[haystack])
+        which = np.searchsorted(self._single_codes, haystack[at])
+        return np.concatenate([raw, np.stack([self._single_phrases[which], at, at + 1], axis=1)])
+
+
+@lru_cache(maxsize=1)
+def _bmp_folding() -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Each character that BMP characters fold to (``_fold_char``) -> their code points;
+    and which code points fold to a letter or digit."""
+    folded = [_fold_char(chr(point)) for point in range(_BMP)]
+    by_folded: dict[str, list[int]] = {}
+    for point, char in enumerate(folded):
+        by_folded.setdefault(char, []).append(point)
+    alnum = np.fromiter(map(str.isalnum, folded), dtype=bool, count=_BMP)
+    return {char: np.array(points) for char, points in by_folded.items()}, alnum
 
 
 def _code_points(text: str) -> np.ndarray:

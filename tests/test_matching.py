@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kursklib.characters import DASHES, QUOTES
-from kursklib.matching import FoldedMatcher, fold_phrase
+from kursklib.matching import CharacterTable, FoldedMatcher, fold_phrase
 
 PHRASES = ["kim jong un", "kim", "people's army", "u.s.", "us", "korea", "north korea",
            "čong", "북한", "a"]
@@ -101,3 +101,11 @@ def test_find_equals_the_slow_reference(texts):
 @given(texts=st.lists(_messy(WIDE_PHRASES[:5] + WIDE_PHRASES[-3:]), min_size=1, max_size=3))
 def test_find_equals_the_slow_reference_with_two_byte_codes(texts):
     assert hits_of(FoldedMatcher(WIDE_PHRASES), texts) == reference_hits(WIDE_PHRASES, texts)
+
+
+@pytest.mark.parametrize("phrases", [PHRASES, WIDE_PHRASES])
+def test_code_table_equals_coding_every_character(phrases):
+    matcher = FoldedMatcher(phrases)
+    table = matcher._encode._table
+    slow = CharacterTable(matcher._code, table.dtype)._table
+    assert table.dtype == slow.dtype and (table == slow).all()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import gc
 from dataclasses import replace
 from datetime import date
 
@@ -54,8 +55,19 @@ def tag_dates(corpus: Corpus, *, reference_date: str | date | pd.Timestamp | Non
         >>> tag_dates(corpus)[["surface", "type", "value", "anchor_id"]].values.tolist()
         [['April 26', 'DATE', '2025-04-26', 't0'], ['Monday', 'DATE', '2025-04-28', 't0']]
     """
+    collecting = gc.isenabled()
+    gc.disable()  # many small acyclic objects (matches, rows): collection would only slow it
+    try:
+        return _tag_dates(corpus, reference_date, language)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _tag_dates(corpus: Corpus, reference_date: str | date | pd.Timestamp | None,
+               language: str | None) -> pd.DataFrame:
     if language is None:
-        parts = [tag_dates(part, reference_date=reference_date, language=code)
+        parts = [_tag_dates(part, reference_date, code)
                  for code, part in corpus.by_language() if load_language(code).sections["dates"]]
         return in_document_order(parts, corpus.documents) if parts else _frame([])
     compiled = date_language(language)
