@@ -125,8 +125,7 @@ def _sentence_names(text: str, sentence_start: int, sentence_end: int, covered: 
         organisation: "России | Сергей Лавров")."""
         following = position + 1
         before = _parse(words[position][2]).tag.grammemes
-        return (following < len(words) and usable(following)
-                and text[words[position][1]:words[following][0]] == " "
+        return (_next_after_space(text, words, position) and usable(following)
                 and not ("Name" in _parse(words[following][2]).tag.grammemes
                          and _NAMED & before and not _PERSON & before))
 
@@ -167,11 +166,9 @@ def _with_head(text: str, words: list, run: list[int], cues: NameCues
     capitalised genitive an organisation takes ("комитета России"); else no name."""
     tail = run[-1]
     for _ in range(_TAIL):
-        following = tail + 1
-        if following >= len(words) or words[following][2][0].isupper() \
-                or text[words[tail][1]:words[following][0]] != " ":
+        if not _next_lower_case(text, words, tail):
             return run, None
-        tail = following
+        tail += 1
         reading = _parse(words[tail][2])
         if reading.tag.POS == "NOUN":
             head = reading.normal_form
@@ -180,8 +177,8 @@ def _with_head(text: str, words: list, run: list[int], cues: NameCues
             if kind is None:
                 return run, None
             span = list(range(run[0], tail + 1))
-            if kind == "org" and tail + 1 < len(words) and words[tail + 1][2][0].isupper() \
-                    and text[words[tail][1]:words[tail + 1][0]] == " " \
+            if kind == "org" and _next_after_space(text, words, tail) \
+                    and words[tail + 1][2][0].isupper() \
                     and "gent" in _parse(words[tail + 1][2]).tag.grammemes:
                 span.append(tail + 1)  # "комитета России", listed or not
             return span, kind
@@ -190,16 +187,25 @@ def _with_head(text: str, words: list, run: list[int], cues: NameCues
     return run, None
 
 
+def _next_after_space(text: str, words: list, position: int) -> bool:
+    """Whether a word follows the word at ``position`` after exactly one space."""
+    following = position + 1
+    return following < len(words) and text[words[position][1]:words[following][0]] == " "
+
+
+def _next_lower_case(text: str, words: list, position: int) -> bool:
+    """Whether a lower-case word follows the word at ``position`` after exactly one space."""
+    return _next_after_space(text, words, position) and not words[position + 1][2][0].isupper()
+
+
 def _with_genitive(text: str, words: list, run: list[int]) -> tuple[list[int], str | None]:
     """An organisation noun and the lower-case genitive phrase that names it ("Совета
     национальной безопасности"); else no name."""
     tail = run[-1]
     for _ in range(_TAIL + 1):
-        following = tail + 1
-        if following >= len(words) or words[following][2][0].isupper() \
-                or text[words[tail][1]:words[following][0]] != " ":
+        if not _next_lower_case(text, words, tail):
             return run, None
-        tail = following
+        tail += 1
         reading = _parse(words[tail][2])
         if "gent" not in reading.tag.grammemes or reading.tag.POS not in {"NOUN", *_MODIFIERS}:
             return run, None
