@@ -1,8 +1,39 @@
 """:mod:`kursklib.style`: the one matplotlib style every chart is drawn and saved with."""
 
+import dataclasses
+import importlib.util
+from pathlib import Path
+
+from matplotlib import font_manager
+
+
+def _register_hangul_font() -> str:
+    """Register NanumGothic (shipped by koreanize-matplotlib) with matplotlib; its family name.
+
+    DejaVu Sans has Latin, Cyrillic and Greek but no Hangul: a Korean outlet's terms and titles
+    would be drawn as empty boxes. The package is located, not imported (importing it rewrites
+    matplotlib's global settings).
+    """
+    spec = importlib.util.find_spec("koreanize_matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        return "DejaVu Sans"  # not installed: a Hangul glyph is drawn as a box, with a warning
+    fonts = Path(next(iter(spec.submodule_search_locations))) / "fonts"
+    manager = font_manager.fontManager
+    bold = str(fonts / "NanumGothicBold.ttf")
+    manager.addfont(bold)
+    # The family's bold face declares weight 600: it is what bold titles (700) draw Hangul with,
+    # so declare it 700, as matplotlib otherwise logs a substitution for every bold title.
+    manager.ttflist = [dataclasses.replace(entry, weight=700) if entry.fname == bold else entry
+                       for entry in manager.ttflist]
+    regular = str(fonts / "NanumGothic.ttf")
+    manager.addfont(regular)  # last: adding a font clears the font lookup cache
+    return font_manager.FontProperties(fname=regular).get_name()
+
+
 # One style for every chart; applied with rc_context so importing kursklib changes nothing.
 STYLE = {
-    "font.family": "DejaVu Sans",
+    # A character DejaVu Sans lacks is drawn from the next family (matplotlib's font fallback).
+    "font.family": ["DejaVu Sans", _register_hangul_font()],
     "font.size": 9,
     "axes.titlesize": 11,
     "axes.titleweight": "bold",

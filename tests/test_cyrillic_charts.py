@@ -1,4 +1,5 @@
-"""Cyrillic in charts: the one chart style's font (DejaVu Sans, in matplotlib) has every glyph."""
+"""Cyrillic and Hangul in charts: DejaVu Sans (in matplotlib) has every Cyrillic glyph, and
+Hangul falls back to NanumGothic (koreanize-matplotlib)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import warnings
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import pandas as pd
 
 from kursklib import (
     count_document_terms,
@@ -32,3 +34,13 @@ def test_russian_terms_draw_without_a_missing_glyph():
     plt.close(ax.figure)
     assert "north korea" in labels  # actors count under their canonical names in every language
     assert any("\u0400" <= char <= "\u04ff" for label in labels for char in label)
+
+
+def test_hangul_terms_draw_without_a_missing_glyph():
+    counts = pd.DataFrame({"term": ["북한군", "쿠르스크", "kursk"], "n_occurrences": [3, 2, 1]})
+    for fmt in ("png", "svg"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            ax = plot_term_counts(counts, top=3, title="국정원 «북한»")
+            ax.figure.savefig(io.BytesIO(), format=fmt)
+        plt.close(ax.figure)
